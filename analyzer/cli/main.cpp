@@ -1,0 +1,264 @@
+// The `stacklint` command: a thin shell over the analyzer library.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "stacklint/files.h"
+#include "stacklint/linter.h"
+#include "stacklint/registry.h"
+#include "stacklint/report.h"
+#include "stacklint/suggest.h"
+
+namespace {
+
+using namespace stacklint;
+
+// Exit codes (documented in README.md).
+constexpr int kExitClean = 0;     // nothing at or above the fail level
+constexpr int kExitFindings = 1;  // findings at or above the fail level, parse errors included
+constexpr int kExitError = 2;     // usage error, unreadable path, internal error
+
+// The one place user-facing errors are printed.
+void print_error(std::string_view message) {
+  std::cerr << "stacklint: error: " << message << '\n';
+}
+
+struct LintArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_level = "error";
+  std::string color = "auto";
+  std::string stdin_filename = "-";
+  unsigned jobs = 0;
+};
+
+std::vector<LintResult> lint_all(const std::vector<InputFile>& files, const LintOptions& base,
+                                 const std::string& stdin_name, unsigned jobs) {
+  std::vector<LintResult> results(files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      const InputFile& f = files[i];
+      LintOptions options = base;
+      options.require_template_content = f.from_directory;
+      if (f.is_stdin) {
+        std::string text((std::istreambuf_iterator<char>(std::cin)),
+                         std::istreambuf_iterator<char>());
+        results[i] = lint_buffer(std::move(text), stdin_name, options);
+      } else {
+        results[i] = lint_file(f.path, f.display, options);
+      }
+    }
+  };
+  const unsigned n = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  std::stable_sort(results.begin(), results.end(),
+                   [](const LintResult& a, const LintResult& b) { return a.path < b.path; });
+  return results;
+}
+
+bool use_color(const std::string& mode, bool to_file) {
+  if (mode == "always") return true;
+  if (mode == "never" || to_file) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+int run_lint(const LintArgs& args) {
+  LintOptions options;
+  std::string error;
+  if (!options.selection.set(split_selectors(args.select), split_selectors(args.ignore), &error)) {
+    print_error(error);
+    return kExitError;
+  }
+  std::optional<Severity> fail_level;
+  if (args.fail_level != "none") fail_level = parse_severity(args.fail_level);
+
+  const Discovery found = discover(args.paths);
+  for (const auto& e : found.errors) print_error(e);
+  const unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<LintResult> results = lint_all(found.files, options, args.stdin_filename, jobs);
+
+  bool failed_to_read = !found.errors.empty();
+  bool internal = false;
+  size_t linted = 0;
+  for (const auto& r : results) {
+    if (r.status == FileStatus::Unreadable) {
+      print_error(fmt::format("{}: cannot read: {}", r.path, r.error));
+      failed_to_read = true;
+    }
+    if (!r.internal_error.empty()) {
+      print_error(fmt::format("{}: internal error in rule {} (please report this bug)", r.path,
+                              r.internal_error));
+      internal = true;
+    }
+    if (r.status != FileStatus::Skipped) ++linted;
+  }
+  if (linted == 0 && found.errors.empty()) {
+    print_error(fmt::format("no CloudFormation templates found in {}",
+                            fmt::join(args.paths, ", ")));
+    return kExitError;
+  }
+
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (!args.output.empty()) {
+    file.open(args.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      print_error(fmt::format("{}: cannot write: {}", args.output, std::strerror(errno)));
+      return kExitError;
+    }
+    out = &file;
+  }
+  if (args.format == "json") {
+    write_json(*out, results);
+  } else {
+    write_text(*out, results, TextOptions{use_color(args.color, !args.output.empty()), true});
+  }
+  out->flush();
+  if (!*out) {
+    print_error("failed to write the report");
+    return kExitError;
+  }
+
+  if (internal || failed_to_read) return kExitError;
+  if (!fail_level) return kExitClean;
+  for (const auto& r : results) {
+    if (r.status == FileStatus::ParseError || r.status == FileStatus::NotATemplate) {
+      return kExitFindings;
+    }
+    for (const auto& f : r.findings) {
+      if (f.severity >= *fail_level) return kExitFindings;
+    }
+  }
+  return kExitClean;
+}
+
+int run_rules(const std::string& format) {
+  if (format == "json") {
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const Rule* r : all_rules()) {
+      const auto& m = r->meta();
+      rules.push_back({{"id", m.id},
+                       {"name", m.name},
+                       {"severity", severity_name(m.severity)},
+                       {"summary", m.summary}});
+    }
+    std::cout << rules.dump(2) << '\n';
+    return kExitClean;
+  }
+  for (const Rule* r : all_rules()) {
+    const auto& m = r->meta();
+    std::cout << fmt::format("{}  {:<48} {:<8} {}\n", m.id, m.name, severity_name(m.severity),
+                             m.summary);
+  }
+  return kExitClean;
+}
+
+int run_explain(const std::string& id) {
+  const Rule* rule = find_rule(id);
+  if (!rule) {
+    std::vector<std::string_view> ids;
+    for (const Rule* r : all_rules()) ids.push_back(r->meta().id);
+    std::string msg = fmt::format("unknown rule '{}'", id);
+    if (const auto hint = closest_match(id, ids); !hint.empty()) {
+      msg += fmt::format("; did you mean {}?", hint);
+    }
+    print_error(msg + " (see `stacklint rules`)");
+    return kExitError;
+  }
+  const auto& m = rule->meta();
+  std::cout << fmt::format("# {} {}\n\n{}. Default severity: {}.\n", m.id, m.name, m.summary,
+                           severity_name(m.severity))
+            << m.doc;
+  return kExitClean;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"stacklint: a fast static analyzer and deployment gate for AWS CloudFormation"};
+  app.name("stacklint");
+  app.set_version_flag("--version", std::string("stacklint ") + STACKLINT_VERSION);
+  app.require_subcommand(1);
+
+  LintArgs lint;
+  auto* lint_cmd = app.add_subcommand("lint", "Lint templates (files, directories, or - for stdin)");
+  lint_cmd->add_option("paths", lint.paths, "Templates or directories to lint")->required();
+  lint_cmd->add_option("--format", lint.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  lint_cmd->add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
+  lint_cmd->add_option("--select", lint.select,
+                       "Only these rules: ids, prefixes (SEC, DAT00) or names, comma-separated");
+  lint_cmd->add_option("--ignore", lint.ignore, "Skip these rules: ids, prefixes or names");
+  lint_cmd->add_option("--fail-level", lint.fail_level,
+                       "Exit with 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+      ->capture_default_str();
+  lint_cmd->add_option("--color", lint.color, "Colour text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  lint_cmd->add_option("--stdin-filename", lint.stdin_filename,
+                       "Name to report for the template read from stdin");
+  lint_cmd->add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+
+  std::string rules_format = "text";
+  auto* rules_cmd = app.add_subcommand("rules", "List every rule");
+  rules_cmd->add_option("--format", rules_format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  std::string explain_id;
+  auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
+  explain_cmd->add_option("rule", explain_id, "Rule id (DAT001) or name")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    print_error(e.what());
+    std::cerr << "Run 'stacklint --help' for usage.\n";
+    return kExitError;
+  }
+  if (lint_cmd->parsed()) return run_lint(lint);
+  if (rules_cmd->parsed()) return run_rules(rules_format);
+  if (explain_cmd->parsed()) return run_explain(explain_id);
+  return kExitError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    print_error(std::string("internal error: ") + e.what());
+    return kExitError;
+  } catch (...) {
+    print_error("internal error");
+    return kExitError;
+  }
+}

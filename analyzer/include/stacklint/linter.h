@@ -1,0 +1,54 @@
+// Linting one buffer or file: read, build the model, run the enabled rules, collect findings
+// sorted by position. This is the API every front end (CLI, language server, deploy) uses.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "stacklint/reader.h"
+#include "stacklint/rule.h"
+#include "stacklint/selection.h"
+
+namespace stacklint {
+
+enum class FileStatus : uint8_t {
+  Ok,            // read and linted
+  ParseError,    // not well-formed YAML/JSON; PAR findings say where
+  NotATemplate,  // empty, binary or not a mapping
+  Unreadable,    // could not be read (see `error`)
+  Skipped,       // found by walking a directory and not a CloudFormation template: not reported
+};
+
+std::string_view status_name(FileStatus s);
+
+struct LintOptions {
+  RuleSelection selection;
+  ReadLimits limits;
+  // Files found by walking a directory are linted only when their content looks like a
+  // template; files named explicitly are always linted.
+  bool require_template_content = false;
+};
+
+struct LintResult {
+  std::string path;  // as displayed
+  FileStatus status = FileStatus::Ok;
+  std::string error;           // for Unreadable: why
+  std::string internal_error;  // a rule failed unexpectedly (a bug in stacklint): exit code 2
+  std::vector<Finding> findings;  // sorted by position, then rule id
+  std::shared_ptr<const Document> document;  // the source, for reporters that quote it
+};
+
+// Lints an in-memory buffer; `path` is only a hint for messages and format detection.
+LintResult lint_buffer(std::string text, std::string path, const LintOptions& options);
+
+// Reads and lints a file; an unreadable file yields status Unreadable.
+LintResult lint_file(const std::filesystem::path& file, std::string display_path,
+                     const LintOptions& options);
+
+// True when the text looks like a CloudFormation template (it names AWSTemplateFormatVersion
+// or has a top-level Resources key), used to pick templates out of a directory tree.
+bool looks_like_template(std::string_view text);
+
+}  // namespace stacklint

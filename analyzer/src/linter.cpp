@@ -1,0 +1,140 @@
+#include "stacklint/linter.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <sstream>
+
+#include "stacklint/registry.h"
+
+namespace stacklint {
+
+std::string_view status_name(FileStatus s) {
+  switch (s) {
+    case FileStatus::Ok:
+      return "ok";
+    case FileStatus::ParseError:
+      return "parse-error";
+    case FileStatus::NotATemplate:
+      return "not-a-template";
+    case FileStatus::Unreadable:
+      return "unreadable";
+    case FileStatus::Skipped:
+      return "skipped";
+  }
+  return "ok";
+}
+
+namespace {
+
+class CollectingSink : public Sink {
+ public:
+  CollectingSink(const Document& doc, const RuleSelection& selection, std::vector<Finding>& out)
+      : doc_(doc), selection_(selection), out_(out) {}
+
+  void report(const RuleMeta& rule, Range where, std::string logical_path,
+              std::string message) override {
+    if (!selection_.enabled(rule)) return;
+    Finding f;
+    f.rule = &rule;
+    f.severity = rule.severity;
+    f.range = where;
+    f.start = doc_.position(where.begin);
+    f.end = doc_.position(std::max(where.begin, where.end));
+    f.logical_path = std::move(logical_path);
+    f.message = std::move(message);
+    out_.push_back(std::move(f));
+  }
+
+ private:
+  const Document& doc_;
+  const RuleSelection& selection_;
+  std::vector<Finding>& out_;
+};
+
+bool line_starts_with_key(std::string_view text, std::string_view key) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    std::string_view line = text.substr(pos, text.find('\n', pos) - pos);
+    if (line.starts_with(key)) return true;
+    const size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool looks_like_template(std::string_view text) {
+  if (text.find("AWSTemplateFormatVersion") != std::string_view::npos) return true;
+  for (std::string_view key : {"Resources:", "\"Resources\":", "'Resources':", "Resources :"}) {
+    if (line_starts_with_key(text, key)) return true;
+  }
+  // JSON: a "Resources" key anywhere (indentation is free).
+  for (size_t at = text.find("\"Resources\""); at != std::string_view::npos;
+       at = text.find("\"Resources\"", at + 1)) {
+    size_t i = at + 11;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i < text.size() && text[i] == ':') return true;
+  }
+  return false;
+}
+
+LintResult lint_buffer(std::string text, std::string path, const LintOptions& options) {
+  LintResult result;
+  result.path = std::move(path);
+  if (options.require_template_content && !looks_like_template(text)) {
+    result.status = FileStatus::Skipped;
+    return result;
+  }
+  std::shared_ptr<const Document> doc = read_document(std::move(text), options.limits);
+  result.document = doc;
+  if (doc->has_issue(ReadIssue::Kind::Syntax)) {
+    result.status = FileStatus::ParseError;
+  } else if (doc->has_issue(ReadIssue::Kind::NotATemplate)) {
+    result.status = FileStatus::NotATemplate;
+  }
+  const Template tpl(*doc);
+  CollectingSink sink(*doc, options.selection, result.findings);
+  for (const Rule* rule : all_rules()) {
+    if (!options.selection.enabled(rule->meta())) continue;
+    try {
+      rule->check(tpl, sink);
+    } catch (const std::exception& e) {
+      result.internal_error = std::string(rule->meta().id) + ": " + e.what();
+    }
+  }
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.start != b.start) return a.start < b.start;
+                     return a.rule->id < b.rule->id;
+                   });
+  return result;
+}
+
+LintResult lint_file(const std::filesystem::path& file, std::string display_path,
+                     const LintOptions& options) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    LintResult r;
+    r.path = std::move(display_path);
+    r.status = FileStatus::Unreadable;
+    r.error = std::strerror(errno);
+    return r;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    LintResult r;
+    r.path = std::move(display_path);
+    r.status = FileStatus::Unreadable;
+    r.error = "read error";
+    return r;
+  }
+  return lint_buffer(std::move(ss).str(), std::move(display_path), options);
+}
+
+}  // namespace stacklint

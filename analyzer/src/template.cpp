@@ -1,0 +1,125 @@
+#include "stacklint/template.h"
+
+#include <algorithm>
+
+namespace stacklint {
+
+std::string path_join(std::string_view base, std::string_view segment) {
+  std::string out;
+  out.reserve(base.size() + segment.size() + 1);
+  out += base;
+  if (!base.empty()) out += '/';
+  out += segment;
+  return out;
+}
+
+bool is_foreach_key(std::string_view key) { return key.starts_with("Fn::ForEach::"); }
+
+namespace {
+
+template <typename T>
+void read_entries(const Section& s, std::vector<T>& out) {
+  if (!s.value || !s.value->is_mapping()) return;
+  out.reserve(s.value->entries.size());
+  for (const auto& e : s.value->entries) {
+    if (is_foreach_key(e.key.text)) continue;
+    T item{};
+    item.name = e.key.text;
+    item.key = &e.key;
+    item.value = &e.value;
+    item.path = path_join(s.name, e.key.text);
+    out.push_back(std::move(item));
+  }
+}
+
+}  // namespace
+
+Template::Template(const Document& doc) : doc_(&doc) {
+  if (!doc.root || !doc.root->is_mapping()) return;
+  root_ = &*doc.root;
+  for (const auto& e : root_->entries) {
+    sections_.push_back({e.key.text, &e.key, &e.value});
+  }
+  for (const auto& s : sections_) {
+    if (s.name == "AWSTemplateFormatVersion") {
+      format_version_ = s.value;
+    } else if (s.name == "Description") {
+      description_ = s.value;
+    } else if (s.name == "Metadata") {
+      metadata_ = s.value;
+    } else if (s.name == "Transform") {
+      if (s.value->is_scalar() && !s.value->is_null()) {
+        transforms_.push_back(s.value->text);
+      } else if (s.value->is_sequence()) {
+        for (const auto& t : s.value->items) {
+          if (t.is_scalar()) transforms_.push_back(t.text);
+        }
+      } else if (const Node* name = s.value->get("Name"); name && name->is_scalar()) {
+        transforms_.push_back(name->text);  // the {Name: AWS::Include, Parameters: ...} form
+      }
+    } else if (s.name == "Parameters") {
+      read_entries(s, parameters_);
+    } else if (s.name == "Mappings") {
+      read_entries(s, mappings_);
+    } else if (s.name == "Conditions") {
+      read_entries(s, conditions_);
+    } else if (s.name == "Rules") {
+      read_entries(s, rules_);
+    } else if (s.name == "Resources") {
+      read_entries(s, resources_);
+    } else if (s.name == "Outputs") {
+      read_entries(s, outputs_);
+    }
+  }
+  for (auto& p : parameters_) {
+    p.type = p.value->get("Type");
+    p.default_value = p.value->get("Default");
+    p.no_echo = p.value->get("NoEcho");
+    p.allowed_values = p.value->get("AllowedValues");
+  }
+  for (auto& r : resources_) {
+    const Node& v = *r.value;
+    r.type = v.get("Type");
+    if (r.type && r.type->is_scalar() && !r.type->is_null()) r.type_name = r.type->text;
+    r.properties = v.get("Properties");
+    r.depends_on = v.get("DependsOn");
+    r.condition = v.get("Condition");
+    r.deletion_policy = v.get("DeletionPolicy");
+    r.update_replace_policy = v.get("UpdateReplacePolicy");
+    r.metadata = v.get("Metadata");
+    r.creation_policy = v.get("CreationPolicy");
+    r.update_policy = v.get("UpdatePolicy");
+  }
+  for (auto& o : outputs_) {
+    o.output_value = o.value->get("Value");
+    o.export_ = o.value->get("Export");
+    o.condition = o.value->get("Condition");
+  }
+}
+
+const Section* Template::section(std::string_view name) const {
+  for (const auto& s : sections_) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+bool Template::has_transform(std::string_view name) const {
+  return std::find(transforms_.begin(), transforms_.end(), name) != transforms_.end();
+}
+
+const Parameter* Template::parameter(std::string_view name) const {
+  for (const auto& p : parameters_) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+const Resource* Template::resource(std::string_view name) const {
+  for (const auto& r : resources_) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace stacklint

@@ -1,0 +1,21 @@
+// Every rule's accessor. Add a new rule here and in the table in registry.cpp.
+#pragma once
+
+#include "stacklint/rule.h"
+
+namespace stacklint::rules {
+
+const Rule& par001();
+const Rule& par002();
+const Rule& par003();
+const Rule& par004();
+const Rule& par005();
+const Rule& par006();
+const Rule& par007();
+const Rule& par008();
+const Rule& par009();
+const Rule& dat001();
+const Rule& dat002();
+const Rule& dat003();
+
+}  // namespace stacklint::rules

@@ -1,0 +1,32 @@
+// The one table of rules, sorted by id (a unit test keeps it sorted and unique).
+#include "stacklint/registry.h"
+
+#include <array>
+#include <cctype>
+
+#include "rules/all.h"
+
+namespace stacklint {
+
+std::span<const Rule* const> all_rules() {
+  static const std::array<const Rule*, 12> kRules{
+      &rules::par001(), &rules::par002(), &rules::par003(), &rules::par004(),
+      &rules::par005(), &rules::par006(), &rules::par007(), &rules::par008(),
+      &rules::par009(), &rules::dat001(), &rules::dat002(), &rules::dat003(),
+  };
+  return kRules;
+}
+
+const Rule* find_rule(std::string_view id_or_name) {
+  for (const Rule* r : all_rules()) {
+    const auto id = r->meta().id;
+    bool same_id = id.size() == id_or_name.size();
+    for (size_t i = 0; same_id && i < id.size(); ++i) {
+      same_id = std::toupper(static_cast<unsigned char>(id_or_name[i])) == id[i];
+    }
+    if (same_id || r->meta().name == id_or_name) return r;
+  }
+  return nullptr;
+}
+
+}  // namespace stacklint
