@@ -14,6 +14,7 @@ const Rule& par006();
 const Rule& par007();
 const Rule& par008();
 const Rule& par009();
+const Rule& par010();
 const Rule& dat001();
 const Rule& dat002();
 const Rule& dat003();

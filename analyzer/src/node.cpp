@@ -52,7 +52,7 @@ std::string_view Node::describe() const {
 }
 
 std::string_view intrinsic_for_tag(std::string_view tag) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kTags{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 26> kTags{{
       {"!Ref", "Ref"},
       {"!Condition", "Condition"},
       {"!GetAtt", "Fn::GetAtt"},
@@ -73,6 +73,13 @@ std::string_view intrinsic_for_tag(std::string_view tag) {
       {"!Transform", "Fn::Transform"},
       {"!ToJsonString", "Fn::ToJsonString"},
       {"!Length", "Fn::Length"},
+      // Functions of the Rules section.
+      {"!Contains", "Fn::Contains"},
+      {"!EachMemberEquals", "Fn::EachMemberEquals"},
+      {"!EachMemberIn", "Fn::EachMemberIn"},
+      {"!RefAll", "Fn::RefAll"},
+      {"!ValueOf", "Fn::ValueOf"},
+      {"!ValueOfAll", "Fn::ValueOfAll"},
   }};
   for (const auto& [t, name] : kTags) {
     if (t == tag) return name;

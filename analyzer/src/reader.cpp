@@ -327,10 +327,16 @@ class TreeBuilder : public YAML::EventHandler {
     if (!tag.empty() && tag != "?" && tag != "!" && !tag.starts_with("tag:yaml.org,2002:")) {
       const std::string_view fn = intrinsic_for_tag(tag);
       if (fn.empty()) {
-        issues_.push_back({ReadIssue::Kind::Syntax,
+        std::string msg = "unknown tag '" + tag + "'";
+        if (tag.starts_with("!Rain::")) {
+          msg += ": it is a directive of the rain CLI; CloudFormation rejects it until the "
+                 "template is packaged with `rain pkg`";
+        } else {
+          msg += ": CloudFormation knows only its own short forms (!Ref, !GetAtt, !Sub, ...)";
+        }
+        issues_.push_back({ReadIssue::Kind::UnknownTag,
                            {tag_begin, tag_begin + static_cast<uint32_t>(tag.size())},
-                           "unknown tag '" + tag + "': CloudFormation knows only its own short "
-                           "forms such as !Ref, !GetAtt and !Sub"});
+                           std::move(msg), current_path("")});
       } else {
         n = wrap_intrinsic(std::move(n), fn, tag, tag_begin);
       }
@@ -432,7 +438,7 @@ class TreeBuilder : public YAML::EventHandler {
         path += f.pending_key->text;
       }
     }
-    if (!path.empty()) path += '/';
+    if (!path.empty() && !last.empty()) path += '/';
     return path + last;
   }
 

@@ -108,6 +108,11 @@ bool Template::has_transform(std::string_view name) const {
   return std::find(transforms_.begin(), transforms_.end(), name) != transforms_.end();
 }
 
+bool Template::has_macro_transform() const {
+  return std::any_of(transforms_.begin(), transforms_.end(),
+                     [](std::string_view t) { return !t.starts_with("AWS::"); });
+}
+
 const Parameter* Template::parameter(std::string_view name) const {
   for (const auto& p : parameters_) {
     if (p.name == name) return &p;

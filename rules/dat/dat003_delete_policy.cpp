@@ -15,8 +15,7 @@ constexpr RuleMeta kMeta{
 ## What it does
 Reports `DeletionPolicy: Delete` or `UpdateReplacePolicy: Delete` on a resource that holds data
 (the types listed in DAT001), including when `Delete` is only one of the values the policy can
-take: a branch of `!If`, or a parameter's `Default` or `AllowedValues` (with the
-`AWS::LanguageExtensions` transform).
+take: a branch of `!If`, or a parameter's `Default` or `AllowedValues`.
 
 ## Why is this bad?
 The policy says, explicitly, to delete the data when the stack is deleted or the resource is

@@ -19,6 +19,9 @@ Reports a top-level key that is not one of the template sections CloudFormation 
 `Conditions`, `Transform`, `Resources`, `Outputs` and `Hooks` (plus `Globals` when the template
 uses the `AWS::Serverless-2016-10-31` transform). A close match is suggested.
 
+Templates that use a macro (a `Transform` that is not one of AWS's own `AWS::` transforms) are
+not checked: the macro may consume sections of its own.
+
 ## Why is this bad?
 CloudFormation rejects the template (`Invalid template property or properties`). A misspelt
 `Output:` or `Parameter:` section is otherwise easy to miss in review.
@@ -52,6 +55,7 @@ class UnknownSection final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
   void check(const Template& tpl, Sink& out) const override {
+    if (tpl.has_macro_transform()) return;  // a macro may consume these keys
     const bool sam = tpl.has_transform("AWS::Serverless-2016-10-31");
     for (const auto& s : tpl.sections()) {
       if (std::find(kSections.begin(), kSections.end(), s.name) != kSections.end()) continue;

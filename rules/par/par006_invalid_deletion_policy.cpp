@@ -24,9 +24,11 @@ Checks the values of the `DeletionPolicy` and `UpdateReplacePolicy` resource att
   `AWS::ElastiCache::CacheCluster`, `AWS::ElastiCache::ReplicationGroup`,
   `AWS::ElastiCache::ServerlessCache`, `AWS::Neptune::DBCluster`, `AWS::RDS::DBCluster`,
   `AWS::RDS::DBInstance`, `AWS::Redshift::Cluster` and `AWS::DocDB::DBCluster`.
-- Intrinsic functions (`!If`, `!Ref` to a parameter) are accepted only with the
-  `AWS::LanguageExtensions` transform; their possible values (both branches of `!If`, the
-  parameter's `Default` and `AllowedValues`) are checked like literals.
+- Intrinsic functions are accepted (CloudFormation has allowed them in both attributes since
+  2023, with or without the `AWS::LanguageExtensions` transform), except those whose value is
+  known only once resources exist: `Fn::GetAtt`, `Fn::GetAZs`, `Fn::ImportValue`, `Fn::Cidr`,
+  `Fn::Base64`, `Fn::Transform`, and `Ref` to a resource. The values they can take (both
+  branches of `!If`, a parameter's `Default` and `AllowedValues`) are checked like literals.
 
 ## Why is this bad?
 CloudFormation rejects the template, or, for `Snapshot` on a type without snapshots, fails
@@ -53,22 +55,38 @@ constexpr std::array<std::string_view, 4> kDeletion{"Delete", "Retain", "RetainE
                                                     "Snapshot"};
 constexpr std::array<std::string_view, 3> kUpdateReplace{"Delete", "Retain", "Snapshot"};
 
+// The first intrinsic call inside `n` whose value depends on resources (see the doc above).
+const Node* unsupported_intrinsic(const Template& tpl, const Node& n) {
+  const std::string_view fn = n.intrinsic_name();
+  if (fn == "Fn::GetAtt" || fn == "Fn::GetAZs" || fn == "Fn::ImportValue" || fn == "Fn::Cidr" ||
+      fn == "Fn::Base64" || fn == "Fn::Transform") {
+    return &n;
+  }
+  if (fn == "Ref" && n.intrinsic_arg().is_scalar() && tpl.resource(n.intrinsic_arg().text)) {
+    return &n;
+  }
+  for (const auto& item : n.items) {
+    if (const Node* bad = unsupported_intrinsic(tpl, item)) return bad;
+  }
+  for (const auto& e : n.entries) {
+    if (const Node* bad = unsupported_intrinsic(tpl, e.value)) return bad;
+  }
+  return nullptr;
+}
+
 class InvalidDeletionPolicy final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
   void check(const Template& tpl, Sink& out) const override {
-    const bool extensions = tpl.has_transform("AWS::LanguageExtensions");
     for (const auto& r : tpl.resources()) {
-      check_attribute(tpl, r, "DeletionPolicy", r.deletion_policy, kDeletion, extensions, out);
-      check_attribute(tpl, r, "UpdateReplacePolicy", r.update_replace_policy, kUpdateReplace,
-                      extensions, out);
+      check_attribute(tpl, r, "DeletionPolicy", r.deletion_policy, kDeletion, out);
+      check_attribute(tpl, r, "UpdateReplacePolicy", r.update_replace_policy, kUpdateReplace, out);
     }
   }
 
  private:
   static void check_attribute(const Template& tpl, const Resource& r, std::string_view attribute,
-                              const Node* value, std::span<const std::string_view> allowed,
-                              bool extensions, Sink& out) {
+                              const Node* value, std::span<const std::string_view> allowed, Sink& out) {
     if (!value) return;
     const std::string path = path_join(r.path, attribute);
     if (!value->is_scalar()) {
@@ -78,11 +96,14 @@ class InvalidDeletionPolicy final : public Rule {
                            value->describe()));
         return;
       }
-      if (!extensions) {
-        report(out, kMeta, *value, path,
-               fmt::format("{} of {} uses {}, which CloudFormation accepts only with "
-                           "'Transform: AWS::LanguageExtensions'",
-                           attribute, r.name, value->intrinsic_name()));
+      if (const Node* bad = unsupported_intrinsic(tpl, *value)) {
+        const std::string_view fn = bad->intrinsic_name();
+        report(out, kMeta, *bad, path,
+               fmt::format("{} of {} uses {}, which CloudFormation does not accept here: the "
+                           "policy must be known before any resource is created",
+                           attribute, r.name,
+                           fn == "Ref" ? fmt::format("Ref to resource {}", bad->intrinsic_arg().text)
+                                       : std::string(fn)));
         return;
       }
     }

@@ -20,6 +20,9 @@ attributes: `Type`, `Properties`, `DependsOn`, `Condition`, `DeletionPolicy`,
 custom resources, and `Connectors` and `IgnoreGlobals` with the `AWS::Serverless-2016-10-31`
 transform). A close match is suggested.
 
+Templates that use a macro (a `Transform` that is not one of AWS's own `AWS::` transforms) are
+not checked: macros such as `Count` read attributes of their own.
+
 ## Why is this bad?
 CloudFormation rejects the template. The common cause is a typo (`Propeties:`) or a property
 indented one level too shallow, so it sits beside `Properties` instead of inside it.
@@ -55,9 +58,12 @@ class UnknownResourceAttribute final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
   void check(const Template& tpl, Sink& out) const override {
+    if (tpl.has_macro_transform()) return;  // a macro may consume these keys
     const bool sam = tpl.has_transform("AWS::Serverless-2016-10-31");
     for (const auto& r : tpl.resources()) {
-      if (!r.value->is_mapping()) continue;
+      // Only resources of a real type: a rain module (`Type: !Rain::Module ./x.yaml`) has
+      // attributes of its own, and a missing or malformed Type is reported by PAR005/PAR007.
+      if (!r.value->is_mapping() || r.type_name.find("::") == std::string_view::npos) continue;
       for (const auto& e : r.value->entries) {
         const std::string_view key = e.key.text;
         if (std::find(kAttributes.begin(), kAttributes.end(), key) != kAttributes.end()) continue;

@@ -20,6 +20,7 @@ struct ReadIssue {
     Syntax,        // the text is not well-formed YAML/JSON (or exceeds a safety limit)
     DuplicateKey,  // a mapping repeats a key
     NotATemplate,  // empty, binary, or a document that is not a mapping
+    UnknownTag,    // a YAML tag CloudFormation does not know (the value is kept, untagged)
   };
   Kind kind;
   Range range;

@@ -77,6 +77,9 @@ class Template {
   // Transform names declared at the top level (`Transform: X` or a list of them).
   const std::vector<std::string_view>& transforms() const { return transforms_; }
   bool has_transform(std::string_view name) const;
+  // True when a transform is a macro (not one of AWS's own `AWS::` transforms): a macro may
+  // rewrite any part of the template, so structural rules stay silent about what it may consume.
+  bool has_macro_transform() const;
 
   const std::vector<Parameter>& parameters() const { return parameters_; }
   const std::vector<NamedEntry>& mappings() const { return mappings_; }
