@@ -109,7 +109,10 @@ uint32_t block_scalar_end(std::string_view src, uint32_t pos) {
 }
 
 // End of the scalar starting at `pos` (after its properties) whose value is `value`.
-uint32_t scalar_end(std::string_view src, uint32_t pos, const std::string& value) {
+// `unterminated` is set for a quoted scalar whose closing quote never comes (yaml-cpp accepts
+// one at the end of the input).
+uint32_t scalar_end(std::string_view src, uint32_t pos, const std::string& value,
+                    bool* unterminated) {
   const auto n = static_cast<uint32_t>(src.size());
   if (pos >= n) return n;
   const char c = src[pos];
@@ -121,6 +124,7 @@ uint32_t scalar_end(std::string_view src, uint32_t pos, const std::string& value
         return i + 1;
       }
     }
+    *unterminated = true;
     return n;
   }
   if (c == '\'') {
@@ -133,6 +137,7 @@ uint32_t scalar_end(std::string_view src, uint32_t pos, const std::string& value
         }
       }
     }
+    *unterminated = true;
     return n;
   }
   if (c == '|' || c == '>') return block_scalar_end(src, pos);
@@ -236,7 +241,13 @@ class TreeBuilder : public YAML::EventHandler {
     Node n;
     n.kind = NodeKind::Scalar;
     n.text = value;
-    n.range = {begin, scalar_end(src_, begin, value)};
+    bool unterminated = false;
+    n.range = {begin, scalar_end(src_, begin, value, &unterminated)};
+    if (unterminated) {
+      throw LimitExceeded{begin, std::string("this ") +
+                                     (src_[begin] == '"' ? "double" : "single") +
+                                     "-quoted string is never closed"};
+    }
     if (tag == "!" || tag.starts_with("tag:yaml.org,2002:str") ||
         tag.starts_with("tag:yaml.org,2002:binary") || !intrinsic_for_tag(tag).empty()) {
       n.quoted = tag == "!";
