@@ -8,6 +8,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -539,6 +541,31 @@ void unshift_tree(Node& n, const std::vector<OffsetShift>& shifts) {
   }
 }
 
+// yaml-cpp reads JSON as YAML flow style, which is more lenient than JSON (`{"A": 1,,}`,
+// comments, unquoted keys). JSON templates are first checked by a strict JSON parser; returns
+// false and fills `issue` on the first error.
+bool strict_json_ok(std::string_view text, ReadIssue& issue) {
+  if (nlohmann::json::accept(text)) return true;
+  try {
+    const auto parsed = nlohmann::json::parse(text);
+    (void)parsed;
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string msg = e.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error while
+    // parsing object key - unexpected ','; expected string literal" -> the part after "N: ".
+    if (const auto colon = msg.find(": ", msg.find("column")); colon != std::string::npos) {
+      msg = msg.substr(colon + 2);
+    }
+    const auto at = static_cast<uint32_t>(e.byte > 0 ? e.byte - 1 : 0);
+    issue = {ReadIssue::Kind::Syntax, {at, at + 1}, "invalid JSON: " + msg};
+    return false;
+  } catch (const std::exception& e) {
+    issue = {ReadIssue::Kind::Syntax, {0, 0}, std::string("invalid JSON: ") + e.what()};
+    return false;
+  }
+  return true;
+}
+
 bool looks_binary(std::string_view text) {
   return text.find('\0') != std::string_view::npos;
 }
@@ -585,6 +612,14 @@ std::unique_ptr<const Document> read_document(std::string text, const ReadLimits
   if (std::all_of(src.begin(), src.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
     issues.push_back({ReadIssue::Kind::NotATemplate, {0, 0}, "the file is empty"});
     return doc;
+  }
+
+  if (doc->format == Format::Json) {
+    ReadIssue issue{};
+    if (!strict_json_ok(src, issue)) {
+      issues.push_back(std::move(issue));
+      return doc;
+    }
   }
 
   std::vector<OffsetShift> shifts;

@@ -1,0 +1,305 @@
+// End-to-end tests of the stacklint executable: exit codes, messages and output formats,
+// including every kind of bad input the foundation must survive.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A scratch directory per test case, removed afterwards.
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    char tmpl[] = "/tmp/stacklint-cli-XXXXXX";
+    dir = ::mkdtemp(tmpl);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  fs::path write(const std::string& name, const std::string& text) const {
+    const fs::path p = dir / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+Run stacklint(const std::string& args, const std::string& stdin_file = "/dev/null") {
+  Scratch tmp;
+  const std::string cmd = "cd " + quote(STACKLINT_SOURCE_DIR) + " && NO_COLOR=1 " + quote(STACKLINT_BINARY) + " " + args + " <" +
+                          quote(stdin_file) + " >" + quote((tmp.dir / "out").string()) + " 2>" +
+                          quote((tmp.dir / "err").string());
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(tmp.dir / "out");
+  r.err = slurp(tmp.dir / "err");
+  return r;
+}
+
+const std::string kGood = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
+
+}  // namespace
+
+TEST_CASE("a clean template exits 0") {
+  Scratch s;
+  const auto r = stacklint("lint " + quote(s.write("ok.yaml", kGood).string()));
+  CHECK(r.code == 0);
+  CHECK(r.out.find("No problems found in 1 file.") != std::string::npos);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("findings: text format with source line and caret, exit code by fail level") {
+  Scratch s;
+  const auto p = s.write("db.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
+  const auto r = stacklint("lint " + quote(p.string()));
+  CHECK(r.code == 0);  // warnings only, default fail level is error
+  CHECK(r.out.find("db.yaml:2:3: warning[DAT001] Bucket (AWS::S3::Bucket) has no "
+                   "DeletionPolicy") != std::string::npos);
+  CHECK(r.out.find(" 2 |   Bucket:\n   |   ^^^^^^\n") != std::string::npos);
+  CHECK(r.out.find("Found 2 problems (0 errors, 2 warnings, 0 infos) in 1 of 1 file.") !=
+        std::string::npos);
+  CHECK(stacklint("lint --fail-level warning " + quote(p.string())).code == 1);
+  CHECK(stacklint("lint --fail-level info " + quote(p.string())).code == 1);
+  CHECK(stacklint("lint --fail-level none " + quote(p.string())).code == 0);
+  CHECK(stacklint("lint --fail-level warning --ignore DAT " + quote(p.string())).code == 0);
+  const auto selected = stacklint("lint --select DAT002 " + quote(p.string()));
+  CHECK(selected.out.find("DAT001") == std::string::npos);
+  CHECK(selected.out.find("DAT002") != std::string::npos);
+}
+
+TEST_CASE("json format follows the documented schema") {
+  Scratch s;
+  const auto p = s.write("t.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+                                   "    DeletionPolicy: Retain\n");
+  const auto r = stacklint("lint --format json " + quote(p.string()));
+  CHECK(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["version"] == 1);
+  CHECK(j["tool"]["name"] == "stacklint");
+  CHECK(j["tool"]["version"] == STACKLINT_VERSION);
+  REQUIRE(j["files"].size() == 1);
+  CHECK(j["files"][0]["status"] == "ok");
+  REQUIRE(j["findings"].size() == 1);
+  const auto& f = j["findings"][0];
+  CHECK(f["rule"] == "DAT002");
+  CHECK(f["name"] == "stateful-resource-without-update-replace-policy");
+  CHECK(f["severity"] == "warning");
+  CHECK(f["line"] == 2);
+  CHECK(f["column"] == 3);
+  CHECK(f["end_line"] == 2);
+  CHECK(f["end_column"] == 9);
+  CHECK(f["logical_path"] == "Resources/Bucket");
+  CHECK(j["summary"] == nlohmann::json{{"files", 1}, {"errors", 0}, {"warnings", 1}, {"infos", 0}});
+}
+
+TEST_CASE("the bundled example matches its JSON snapshot") {
+  const std::string root = STACKLINT_SOURCE_DIR;
+  const auto r = stacklint("lint --format json examples/django-stack.yaml");
+  REQUIRE(r.code == 0);
+  (void)root;
+  const auto expected = nlohmann::json::parse(slurp(fs::path(root) / "tests/snapshots/django-stack.json"));
+  auto actual = nlohmann::json::parse(r.out);
+  actual["tool"]["version"] = expected["tool"]["version"];
+  CHECK(actual.dump(2) == expected.dump(2));
+}
+
+TEST_CASE("bad input: each gets a clear message and the documented exit code") {
+  Scratch s;
+  SUBCASE("empty file") {
+    const auto r = stacklint("lint " + quote(s.write("empty.yaml", "").string()));
+    CHECK(r.code == 1);
+    CHECK(r.out.find("error[PAR003] the file is empty") != std::string::npos);
+  }
+  SUBCASE("binary file") {
+    const auto r = stacklint("lint " + quote(s.write("b.yaml", std::string("\x7f" "ELF\0\0\x01", 7)).string()));
+    CHECK(r.code == 1);
+    CHECK(r.out.find("binary file") != std::string::npos);
+  }
+  SUBCASE("invalid UTF-8") {
+    const auto r = stacklint("lint " + quote(s.write("u.yaml", "Resources:\n  T\xff: x\n").string()));
+    CHECK(r.code == 1);
+    CHECK(r.out.find("u.yaml:2:4: error[PAR001] invalid UTF-8 (byte 0xFF)") != std::string::npos);
+  }
+  SUBCASE("a list and a scalar document") {
+    const auto list = stacklint("lint " + quote(s.write("l.yaml", "- a\n- b\n").string()));
+    CHECK(list.code == 1);
+    CHECK(list.out.find("the document is a list") != std::string::npos);
+    const auto scalar = stacklint("lint " + quote(s.write("s.yaml", "hello\n").string()));
+    CHECK(scalar.code == 1);
+    CHECK(scalar.out.find("the document is a string") != std::string::npos);
+  }
+  SUBCASE("anchors and aliases, and an alias bomb") {
+    const auto ok = stacklint("lint " + quote(s.write("a.yaml", "Resources:\n  A: &t\n    Type: "
+                                                                "AWS::SNS::Topic\n  B: *t\n")
+                                                  .string()));
+    CHECK(ok.code == 0);
+    std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c <= 'j'; ++c) {
+      bomb += std::string(1, c) + ": &" + c + " [";
+      for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + static_cast<char>(c - 1);
+      bomb += "]\n";
+    }
+    const auto r = stacklint("lint " + quote(s.write("bomb.yaml", bomb).string()));
+    CHECK(r.code == 1);
+    CHECK(r.out.find("an alias bomb?") != std::string::npos);
+  }
+  SUBCASE("10,000 levels of nesting") {
+    std::string deep;
+    for (int i = 0; i < 10000; ++i) deep += std::string(static_cast<size_t>(i) * 2, ' ') + "a:\n";
+    const auto r = stacklint("lint " + quote(s.write("deep.yaml", deep).string()));
+    CHECK(r.code == 1);
+    CHECK(r.out.find("nests deeper than 256 levels") != std::string::npos);
+    const auto j = stacklint("lint " + quote(s.write("deep.json", std::string(10000, '[') +
+                                                                      std::string(10000, ']'))
+                                                 .string()));
+    CHECK(j.code == 1);
+    CHECK(j.out.find("PAR001") != std::string::npos);
+  }
+  SUBCASE("a 5 MB template") {
+    std::string big = "Resources:\n";
+    for (int i = 0; big.size() < 5'000'000; ++i) {
+      big += "  Topic" + std::to_string(i) + ":\n    Type: AWS::SNS::Topic\n    Properties:\n"
+             "      TopicName: topic-" + std::to_string(i) + "\n";
+    }
+    big += "  Bucket:\n    Type: AWS::S3::Bucket\n";
+    const auto r = stacklint("lint --format json " + quote(s.write("big.yaml", big).string()));
+    CHECK(r.code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["summary"]["warnings"] == 2);
+  }
+  SUBCASE("CRLF line endings and a byte order mark") {
+    const auto r = stacklint("lint " + quote(s.write("crlf.yaml", "\xEF\xBB\xBFResources:\r\n  "
+                                                                  "B:\r\n    Type: AWS::S3::Bucket\r\n")
+                                                 .string()));
+    CHECK(r.code == 0);
+    CHECK(r.out.find("crlf.yaml:2:3: warning[DAT001]") != std::string::npos);
+    CHECK(r.out.find(" 2 |   B:\n") != std::string::npos);
+  }
+  SUBCASE("a path that does not exist") {
+    const auto r = stacklint("lint " + quote((s.dir / "missing.yaml").string()));
+    CHECK(r.code == 2);
+    CHECK(r.err.find("missing.yaml: no such file or directory") != std::string::npos);
+  }
+  SUBCASE("a directory with no templates") {
+    s.write("dir/readme.md", "# hi\n");
+    s.write("dir/compose.yaml", "services:\n  web:\n    image: nginx\n");
+    const auto r = stacklint("lint " + quote((s.dir / "dir").string()));
+    CHECK(r.code == 2);
+    CHECK(r.err.find("no CloudFormation templates found") != std::string::npos);
+  }
+  SUBCASE("a symlink loop") {
+    fs::create_directories(s.dir / "loop");
+    s.write("loop/t.yaml", kGood);
+    fs::create_directory_symlink(s.dir / "loop", s.dir / "loop" / "again");
+    fs::create_symlink(s.dir / "self", s.dir / "self");
+    const auto dir = stacklint("lint --format json " + quote((s.dir / "loop").string()));
+    CHECK(dir.code == 0);
+    CHECK(nlohmann::json::parse(dir.out)["summary"]["files"] == 1);
+    const auto self = stacklint("lint " + quote((s.dir / "self").string()));
+    CHECK(self.code == 2);
+    CHECK(self.err.find("self: Too many levels of symbolic links") != std::string::npos);
+  }
+  SUBCASE("an unreadable path among good ones loses nothing") {
+    const auto good = s.write("good.yaml", kGood);
+    const auto r = stacklint("lint --format json " + quote(good.string()) + " " +
+                             quote((s.dir / "nope.yaml").string()));
+    CHECK(r.code == 2);
+    CHECK(nlohmann::json::parse(r.out)["summary"]["files"] == 1);
+  }
+}
+
+TEST_CASE("directories: templates by extension and content, deterministic order") {
+  Scratch s;
+  s.write("t/b.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+  s.write("t/a/c.json", "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}");
+  s.write("t/workflow.yml", "on: push\njobs: {}\n");
+  s.write("t/.hidden/x.yaml", kGood);
+  s.write("t/d.template", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n");
+  const auto r = stacklint("lint --format json -j 2 " + quote((s.dir / "t").string()));
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["files"].size() == 3);
+  const std::string base = (s.dir / "t").string();
+  CHECK(j["files"][0]["path"] == base + "/a/c.json");
+  CHECK(j["files"][1]["path"] == base + "/b.yaml");
+  CHECK(j["files"][2]["path"] == base + "/d.template");
+  CHECK(r.code == 1);  // d.template has no resources (PAR009)
+}
+
+TEST_CASE("stdin") {
+  Scratch s;
+  const auto in = s.write("in.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+  const auto r = stacklint("lint --stdin-filename infra/app.yaml -", in.string());
+  CHECK(r.code == 0);
+  CHECK(r.out.find("infra/app.yaml:2:3: warning[DAT001]") != std::string::npos);
+}
+
+TEST_CASE("--output writes the report to a file") {
+  Scratch s;
+  const auto p = s.write("t.yaml", kGood);
+  const auto r = stacklint("lint --format json -o " + quote((s.dir / "report.json").string()) +
+                           " " + quote(p.string()));
+  CHECK(r.code == 0);
+  CHECK(r.out.empty());
+  CHECK(nlohmann::json::parse(slurp(s.dir / "report.json"))["summary"]["files"] == 1);
+  const auto bad = stacklint("lint -o /nonexistent/dir/r.txt " + quote(p.string()));
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("cannot write") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 with a one-line message") {
+  CHECK(stacklint("").code == 2);
+  CHECK(stacklint("lint").code == 2);
+  CHECK(stacklint("lint --format xml x.yaml").code == 2);
+  const auto sel = stacklint("lint --select NOPE " + quote(STACKLINT_SOURCE_DIR "/examples"));
+  CHECK(sel.code == 2);
+  CHECK(sel.err.find("'NOPE' matches no rule") != std::string::npos);
+  CHECK(stacklint("frobnicate").code == 2);
+}
+
+TEST_CASE("rules, explain and --version") {
+  const auto rules = stacklint("rules");
+  CHECK(rules.code == 0);
+  CHECK(rules.out.find("DAT001  stateful-resource-without-deletion-policy") != std::string::npos);
+  const auto json = nlohmann::json::parse(stacklint("rules --format json").out);
+  CHECK(json.size() >= 13);
+  const auto explain = stacklint("explain dat001");
+  CHECK(explain.code == 0);
+  CHECK(explain.out.find("# DAT001 stateful-resource-without-deletion-policy") != std::string::npos);
+  CHECK(explain.out.find("## Use instead") != std::string::npos);
+  const auto unknown = stacklint("explain DAT01");
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("did you mean") != std::string::npos);
+  const auto version = stacklint("--version");
+  CHECK(version.code == 0);
+  CHECK(version.out == std::string("stacklint ") + STACKLINT_VERSION + "\n");
+}
