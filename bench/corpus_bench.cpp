@@ -1,0 +1,78 @@
+// Lints every template under a directory (default: ../shared/corpus) the way `stacklint lint`
+// does (discovery, parallel lint, sort) and prints templates, bytes, wall time, templates/s
+// and peak RSS. Repeats the whole run --repeat times and reports the best wall time.
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "stacklint/files.h"
+#include "stacklint/linter.h"
+
+int main(int argc, char** argv) {
+  std::string dir = "../shared/corpus";
+  int repeat = 5;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
+      repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (!std::strcmp(argv[i], "--jobs") && i + 1 < argc) {
+      jobs = static_cast<unsigned>(std::max(1, std::atoi(argv[++i])));
+    } else {
+      dir = argv[i];
+    }
+  }
+  if (!std::filesystem::is_directory(dir)) {
+    fmt::print(stderr, "corpus_bench: {} is not a directory (skipped)\n", dir);
+    return 0;
+  }
+  const stacklint::Discovery found = stacklint::discover({dir});
+  double best = 1e9;
+  size_t templates = 0, bytes = 0, findings = 0;
+  for (int r = 0; r < repeat; ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<stacklint::LintResult> results(found.files.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t i = next++; i < found.files.size(); i = next++) {
+        stacklint::LintOptions options;
+        options.require_template_content = found.files[i].from_directory;
+        results[i] = stacklint::lint_file(found.files[i].path, found.files[i].display, options);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+    std::sort(results.begin(), results.end(),
+              [](const auto& a, const auto& b) { return a.path < b.path; });
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    best = std::min(best, secs);
+    templates = bytes = findings = 0;
+    for (const auto& res : results) {
+      if (res.status == stacklint::FileStatus::Skipped || !res.document) continue;
+      ++templates;
+      bytes += res.document->text.size();
+      findings += res.findings.size();
+    }
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  fmt::print("corpus:       {}\n", dir);
+  fmt::print("templates:    {}\n", templates);
+  fmt::print("bytes:        {}\n", bytes);
+  fmt::print("findings:     {}\n", findings);
+  fmt::print("threads:      {}\n", jobs);
+  fmt::print("wall (best of {}): {:.3f} s\n", repeat, best);
+  fmt::print("templates/s:  {:.0f}\n", templates / best);
+  fmt::print("MB/s:         {:.1f}\n", bytes / best / 1e6);
+  fmt::print("peak RSS:     {:.1f} MB\n", usage.ru_maxrss / 1024.0);
+  return 0;
+}
