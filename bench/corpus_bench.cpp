@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 #include <sys/resource.h>
 
-#include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -37,21 +35,7 @@ int main(int argc, char** argv) {
   size_t templates = 0, bytes = 0, findings = 0;
   for (int r = 0; r < repeat; ++r) {
     const auto start = std::chrono::steady_clock::now();
-    std::vector<stacklint::LintResult> results(found.files.size());
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-      for (size_t i = next++; i < found.files.size(); i = next++) {
-        stacklint::LintOptions options;
-        options.require_template_content = found.files[i].from_directory;
-        results[i] = stacklint::lint_file(found.files[i].path, found.files[i].display, options);
-      }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads) t.join();
-    std::sort(results.begin(), results.end(),
-              [](const auto& a, const auto& b) { return a.path < b.path; });
+    const auto results = stacklint::lint_inputs(found.files, stacklint::LintOptions{}, jobs);
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     best = std::min(best, secs);

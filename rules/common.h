@@ -27,14 +27,22 @@ inline std::string describe(const Resource& r) {
 
 namespace stacklint::rules {
 
-// Reports every reader issue of `kind` as a finding of `meta` (PAR001-PAR003 are found while
+// A rule that reports every reader issue of one kind (PAR001-PAR003 and PAR010 are found while
 // reading; these rules turn them into findings so they are selected, documented and counted
 // like every other rule).
-inline void report_read_issues(const Template& tpl, Sink& out, const RuleMeta& meta,
-                               ReadIssue::Kind kind) {
-  for (const auto& issue : tpl.document().issues) {
-    if (issue.kind == kind) out.report(meta, issue.range, issue.logical_path, issue.message);
+class ReadIssueRule final : public Rule {
+ public:
+  ReadIssueRule(const RuleMeta& meta, ReadIssue::Kind kind) : meta_(meta), kind_(kind) {}
+  const RuleMeta& meta() const override { return meta_; }
+  void check(const Template& tpl, Sink& out) const override {
+    for (const auto& issue : tpl.document().issues) {
+      if (issue.kind == kind_) out.report(meta_, issue.range, issue.logical_path, issue.message);
+    }
   }
-}
+
+ private:
+  const RuleMeta& meta_;
+  ReadIssue::Kind kind_;
+};
 
 }  // namespace stacklint::rules

@@ -10,10 +10,9 @@ namespace stacklint {
 
 std::span<const Rule* const> all_rules() {
   static const std::array<const Rule*, 13> kRules{
-      &rules::dat001(), &rules::dat002(), &rules::dat003(), &rules::par001(),
-      &rules::par002(), &rules::par003(), &rules::par004(), &rules::par005(),
-      &rules::par006(), &rules::par007(), &rules::par008(), &rules::par009(),
-      &rules::par010(),
+      &rules::dat001(), &rules::dat002(), &rules::dat003(), &rules::par001(), &rules::par002(),
+      &rules::par003(), &rules::par004(), &rules::par005(), &rules::par006(), &rules::par007(),
+      &rules::par008(), &rules::par009(), &rules::par010(),
   };
   return kRules;
 }

@@ -1,15 +1,12 @@
 // The `stacklint` command: a thin shell over the analyzer library.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -47,34 +44,6 @@ struct LintArgs {
   unsigned jobs = 0;
 };
 
-std::vector<LintResult> lint_all(const std::vector<InputFile>& files, const LintOptions& base,
-                                 const std::string& stdin_name, unsigned jobs) {
-  std::vector<LintResult> results(files.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      const InputFile& f = files[i];
-      LintOptions options = base;
-      options.require_template_content = f.from_directory;
-      if (f.is_stdin) {
-        std::string text((std::istreambuf_iterator<char>(std::cin)),
-                         std::istreambuf_iterator<char>());
-        results[i] = lint_buffer(std::move(text), stdin_name, options);
-      } else {
-        results[i] = lint_file(f.path, f.display, options);
-      }
-    }
-  };
-  const unsigned n = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-  std::stable_sort(results.begin(), results.end(),
-                   [](const LintResult& a, const LintResult& b) { return a.path < b.path; });
-  return results;
-}
-
 bool use_color(const std::string& mode, bool to_file) {
   if (mode == "always") return true;
   if (mode == "never" || to_file) return false;
@@ -96,7 +65,7 @@ int run_lint(const LintArgs& args) {
   const Discovery found = discover(args.paths);
   for (const auto& e : found.errors) print_error(e);
   const unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<LintResult> results = lint_all(found.files, options, args.stdin_filename, jobs);
+  std::vector<LintResult> results = lint_inputs(found.files, options, jobs, args.stdin_filename);
 
   bool failed_to_read = !found.errors.empty();
   bool internal = false;
@@ -114,8 +83,8 @@ int run_lint(const LintArgs& args) {
     if (r.status != FileStatus::Skipped) ++linted;
   }
   if (linted == 0 && found.errors.empty()) {
-    print_error(fmt::format("no CloudFormation templates found in {}",
-                            fmt::join(args.paths, ", ")));
+    print_error(
+        fmt::format("no CloudFormation templates found in {}", fmt::join(args.paths, ", ")));
     return kExitError;
   }
 
@@ -200,7 +169,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
 
   LintArgs lint;
-  auto* lint_cmd = app.add_subcommand("lint", "Lint templates (files, directories, or - for stdin)");
+  auto* lint_cmd =
+      app.add_subcommand("lint", "Lint templates (files, directories, or - for stdin)");
   lint_cmd->add_option("paths", lint.paths, "Templates or directories to lint")->required();
   lint_cmd->add_option("--format", lint.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -209,8 +179,9 @@ int run(int argc, char** argv) {
   lint_cmd->add_option("--select", lint.select,
                        "Only these rules: ids, prefixes (SEC, DAT00) or names, comma-separated");
   lint_cmd->add_option("--ignore", lint.ignore, "Skip these rules: ids, prefixes or names");
-  lint_cmd->add_option("--fail-level", lint.fail_level,
-                       "Exit with 1 when a finding is at or above this severity")
+  lint_cmd
+      ->add_option("--fail-level", lint.fail_level,
+                   "Exit with 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}))
       ->capture_default_str();
   lint_cmd->add_option("--color", lint.color, "Colour text output")

@@ -36,8 +36,7 @@ std::string display_join(const std::string& base, const fs::path& rel) {
   return out + rel.generic_string();
 }
 
-void walk(const fs::path& dir, const std::string& display, std::set<DirId>& seen,
-          Discovery& out) {
+void walk(const fs::path& dir, const std::string& display, std::set<DirId>& seen, Discovery& out) {
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0) {
     out.errors.push_back(display + ": " + std::strerror(errno));

@@ -1,11 +1,15 @@
 #include "stacklint/linter.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <iostream>
+#include <iterator>
 #include <sstream>
+#include <thread>
 
 #include "stacklint/registry.h"
 
@@ -135,6 +139,35 @@ LintResult lint_file(const std::filesystem::path& file, std::string display_path
     return r;
   }
   return lint_buffer(std::move(ss).str(), std::move(display_path), options);
+}
+
+std::vector<LintResult> lint_inputs(const std::vector<InputFile>& inputs,
+                                    const LintOptions& options, unsigned jobs,
+                                    const std::string& stdin_name) {
+  std::vector<LintResult> results(inputs.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < inputs.size(); i = next++) {
+      const InputFile& f = inputs[i];
+      LintOptions file_options = options;
+      file_options.require_template_content = f.from_directory;
+      if (f.is_stdin) {
+        std::string text((std::istreambuf_iterator<char>(std::cin)),
+                         std::istreambuf_iterator<char>());
+        results[i] = lint_buffer(std::move(text), stdin_name, file_options);
+      } else {
+        results[i] = lint_file(f.path, f.display, file_options);
+      }
+    }
+  };
+  const auto n = std::max<size_t>(1, std::min<size_t>(jobs, inputs.size()));
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  std::stable_sort(results.begin(), results.end(),
+                   [](const LintResult& a, const LintResult& b) { return a.path < b.path; });
+  return results;
 }
 
 }  // namespace stacklint

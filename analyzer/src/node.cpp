@@ -25,7 +25,9 @@ std::string_view Node::intrinsic_name() const {
   return {};
 }
 
-const Node& Node::intrinsic_arg() const { return entries.front().value; }
+const Node& Node::intrinsic_arg() const {
+  return entries.front().value;
+}
 
 std::string_view Node::describe() const {
   switch (kind) {

@@ -39,8 +39,12 @@ struct LimitExceeded {
   std::string message;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_break(char c) { return c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_break(char c) {
+  return c == '\n' || c == '\r';
+}
 
 // Skips node properties (`!tag`, `&anchor`), white space, line breaks and comments.
 uint32_t skip_properties(std::string_view src, uint32_t pos) {
@@ -148,9 +152,9 @@ uint32_t scalar_end(std::string_view src, uint32_t pos, const std::string& value
     return pos + static_cast<uint32_t>(value.size());
   }
   const auto last_space = value.find_last_of(" \n");
-  const std::string_view last_word =
-      last_space == std::string::npos ? std::string_view(value)
-                                      : std::string_view(value).substr(last_space + 1);
+  const std::string_view last_word = last_space == std::string::npos
+                                         ? std::string_view(value)
+                                         : std::string_view(value).substr(last_space + 1);
   if (!last_word.empty()) {
     const auto at = src.find(last_word, pos);
     if (at != std::string_view::npos) return static_cast<uint32_t>(at + last_word.size());
@@ -246,8 +250,7 @@ class TreeBuilder : public YAML::EventHandler {
     bool unterminated = false;
     n.range = {begin, scalar_end(src_, begin, value, &unterminated)};
     if (unterminated) {
-      throw LimitExceeded{begin, std::string("this ") +
-                                     (src_[begin] == '"' ? "double" : "single") +
+      throw LimitExceeded{begin, std::string("this ") + (src_[begin] == '"' ? "double" : "single") +
                                      "-quoted string is never closed"};
     }
     if (tag == "!" || tag.starts_with("tag:yaml.org,2002:str") ||
@@ -303,8 +306,8 @@ class TreeBuilder : public YAML::EventHandler {
   void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
             YAML::EmitterStyle::value style) {
     if (stack_.size() >= limits_.max_depth) {
-      throw LimitExceeded{offset(mark), fmt_limit("the document nests deeper than ",
-                                                  limits_.max_depth, " levels")};
+      throw LimitExceeded{
+          offset(mark), fmt_limit("the document nests deeper than ", limits_.max_depth, " levels")};
     }
     Frame f;
     f.node.kind = kind;
@@ -324,7 +327,8 @@ class TreeBuilder : public YAML::EventHandler {
     Node& n = f.node;
     uint32_t last = n.range.begin;
     if (!n.items.empty()) last = n.items.back().range.end;
-    if (!n.entries.empty()) last = std::max(n.entries.back().value.range.end, n.entries.back().key.range.end);
+    if (!n.entries.empty())
+      last = std::max(n.entries.back().value.range.end, n.entries.back().key.range.end);
     if (f.flow) {
       const uint32_t from = (n.items.empty() && n.entries.empty()) ? n.range.begin + 1 : last;
       n.range.end = flow_end(src_, from, bracket);
@@ -342,14 +346,16 @@ class TreeBuilder : public YAML::EventHandler {
       if (fn.empty()) {
         std::string msg = "unknown tag '" + tag + "'";
         if (tag.starts_with("!Rain::")) {
-          msg += ": it is a directive of the rain CLI; CloudFormation rejects it until the "
-                 "template is packaged with `rain pkg`";
+          msg +=
+              ": it is a directive of the rain CLI; CloudFormation rejects it until the "
+              "template is packaged with `rain pkg`";
         } else {
           msg += ": CloudFormation knows only its own short forms (!Ref, !GetAtt, !Sub, ...)";
         }
         issues_.push_back({ReadIssue::Kind::UnknownTag,
                            {tag_begin, tag_begin + static_cast<uint32_t>(tag.size())},
-                           std::move(msg), current_path("")});
+                           std::move(msg),
+                           current_path("")});
       } else {
         n = wrap_intrinsic(std::move(n), fn, tag, tag_begin);
       }
@@ -384,14 +390,15 @@ class TreeBuilder : public YAML::EventHandler {
     seq.kind = NodeKind::Sequence;
     seq.range = scalar.range;
     const auto dot = scalar.text.find('.');
-    const bool literal = !scalar.quoted && src_.substr(scalar.range.begin, scalar.text.size()) == scalar.text;
+    const bool literal =
+        !scalar.quoted && src_.substr(scalar.range.begin, scalar.text.size()) == scalar.text;
     auto part = [&](std::string text, uint32_t off) {
       Node p;
       p.kind = NodeKind::Scalar;
       p.scalar_kind = ScalarKind::String;
       const auto len = static_cast<uint32_t>(text.size());
-      p.range = literal ? Range{scalar.range.begin + off, scalar.range.begin + off + len}
-                        : scalar.range;
+      p.range =
+          literal ? Range{scalar.range.begin + off, scalar.range.begin + off + len} : scalar.range;
       p.text = std::move(text);
       return p;
     };
@@ -416,8 +423,8 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (!parent.pending_key) {
       if (!n.is_scalar()) {
-        throw LimitExceeded{n.range.begin, "a mapping key must be a string, not " +
-                                               std::string(n.describe())};
+        throw LimitExceeded{n.range.begin,
+                            "a mapping key must be a string, not " + std::string(n.describe())};
       }
       if (n.is_null() && n.range.begin == n.range.end) {
         // `: value` with an empty key: yaml-cpp reports the key where the next token is.
@@ -596,7 +603,8 @@ std::unique_ptr<const Document> read_document(std::string text, const ReadLimits
   auto& issues = doc->issues;
 
   if (looks_binary(src)) {
-    issues.push_back({ReadIssue::Kind::NotATemplate, {0, 0},
+    issues.push_back({ReadIssue::Kind::NotATemplate,
+                      {0, 0},
                       "this is a binary file (it contains NUL bytes), not a template"});
     return doc;
   }
@@ -604,12 +612,14 @@ std::unique_ptr<const Document> read_document(std::string text, const ReadLimits
   if (!valid_utf8(src, &bad)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(src[bad]));
-    issues.push_back({ReadIssue::Kind::Syntax, {bad, bad + 1},
-                      std::string("invalid UTF-8 (byte ") + hex +
-                          "); CloudFormation templates must be UTF-8"});
+    issues.push_back(
+        {ReadIssue::Kind::Syntax,
+         {bad, bad + 1},
+         std::string("invalid UTF-8 (byte ") + hex + "); CloudFormation templates must be UTF-8"});
     return doc;
   }
-  if (std::all_of(src.begin(), src.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+  if (std::all_of(src.begin(), src.end(),
+                  [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
     issues.push_back({ReadIssue::Kind::NotATemplate, {0, 0}, "the file is empty"});
     return doc;
   }
@@ -641,7 +651,8 @@ std::unique_ptr<const Document> read_document(std::string text, const ReadLimits
   } catch (const LimitExceeded& e) {
     issues.push_back({ReadIssue::Kind::Syntax, {e.offset, e.offset}, e.message});
   } catch (const YAML::Exception& e) {
-    const uint32_t at = static_cast<uint32_t>(std::clamp<int>(e.mark.pos, 0, static_cast<int>(parsed.size())));
+    const uint32_t at =
+        static_cast<uint32_t>(std::clamp<int>(e.mark.pos, 0, static_cast<int>(parsed.size())));
     std::string msg = e.msg.empty() ? "malformed YAML" : e.msg;
     if (msg == "bad file") msg = "unexpected content";
     issues.push_back({ReadIssue::Kind::Syntax, {at, at}, msg});
@@ -665,13 +676,14 @@ std::unique_ptr<const Document> read_document(std::string text, const ReadLimits
     return doc;
   }
   if (!doc->root || doc->root->is_null()) {
-    issues.push_back({ReadIssue::Kind::NotATemplate, {0, 0},
-                      "the file holds no YAML or JSON document"});
+    issues.push_back(
+        {ReadIssue::Kind::NotATemplate, {0, 0}, "the file holds no YAML or JSON document"});
     doc->root.reset();
   } else if (!doc->root->is_mapping()) {
-    issues.push_back({ReadIssue::Kind::NotATemplate, doc->root->range,
-                      "the document is " + std::string(doc->root->describe()) +
-                          ", but a template is a mapping of sections (Resources, Parameters, ...)"});
+    issues.push_back(
+        {ReadIssue::Kind::NotATemplate, doc->root->range,
+         "the document is " + std::string(doc->root->describe()) +
+             ", but a template is a mapping of sections (Resources, Parameters, ...)"});
   }
   return doc;
 }

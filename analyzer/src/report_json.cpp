@@ -25,13 +25,13 @@ void write_json(std::ostream& os, std::span<const LintResult> results) {
     }
   }
   const Summary s = summarize(results);
-  json doc = {{"version", 1},
-              {"tool", {{"name", "stacklint"}, {"version", STACKLINT_VERSION}}},
-              {"files", std::move(files)},
-              {"findings", std::move(findings)},
-              {"summary",
-               {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings},
-                {"infos", s.infos}}}};
+  json doc = {
+      {"version", 1},
+      {"tool", {{"name", "stacklint"}, {"version", STACKLINT_VERSION}}},
+      {"files", std::move(files)},
+      {"findings", std::move(findings)},
+      {"summary",
+       {{"files", s.files}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}}}};
   // Invalid UTF-8 never reaches here (such files fail to read), but replace rather than throw.
   os << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

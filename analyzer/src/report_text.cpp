@@ -35,8 +35,8 @@ namespace {
 struct Palette {
   std::string_view bold, red, yellow, blue, cyan, dim, reset;
 };
-constexpr Palette kColor{"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[36m",
-                         "\x1b[2m", "\x1b[0m"};
+constexpr Palette kColor{"\x1b[1m",  "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m",
+                         "\x1b[36m", "\x1b[2m",    "\x1b[0m"};
 constexpr Palette kPlain{};
 
 std::string_view severity_color(const Palette& p, Severity s) {

@@ -1,6 +1,5 @@
 #include "scalar_resolve.h"
 
-
 namespace stacklint {
 namespace {
 
@@ -12,9 +11,15 @@ bool all_digits(std::string_view s, bool (*ok)(char)) {
   return true;
 }
 
-bool is_dec(char c) { return c >= '0' && c <= '9'; }
-bool is_oct(char c) { return c >= '0' && c <= '7'; }
-bool is_hex(char c) { return is_dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_dec(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_oct(char c) {
+  return c >= '0' && c <= '7';
+}
+bool is_hex(char c) {
+  return is_dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 bool is_float(std::string_view s) {
   // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
@@ -50,7 +55,7 @@ ScalarKind resolve_plain_scalar(std::string_view s) {
   if (s.starts_with("0o") && all_digits(s.substr(2), is_oct)) return ScalarKind::Integer;
   if (s.starts_with("0x") && all_digits(s.substr(2), is_hex)) return ScalarKind::Integer;
   if (is_float(s)) return ScalarKind::Float;
-  const std::string_view specials[] = {".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF",
+  const std::string_view specials[] = {".inf",  ".Inf",  ".INF",  "-.inf", "-.Inf", "-.INF",
                                        "+.inf", "+.Inf", "+.INF", ".nan",  ".NaN",  ".NAN"};
   for (auto sp : specials) {
     if (s == sp) return ScalarKind::Float;

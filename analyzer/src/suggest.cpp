@@ -34,7 +34,8 @@ std::string lower(std::string_view s) {
 }
 }  // namespace
 
-std::string_view closest_match(std::string_view word, std::span<const std::string_view> candidates) {
+std::string_view closest_match(std::string_view word,
+                               std::span<const std::string_view> candidates) {
   const std::string w = lower(word);
   std::string_view best;
   size_t best_distance = std::max<size_t>(1, (word.size() + 1) / 3) + 1;

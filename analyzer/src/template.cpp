@@ -13,7 +13,9 @@ std::string path_join(std::string_view base, std::string_view segment) {
   return out;
 }
 
-bool is_foreach_key(std::string_view key) { return key.starts_with("Fn::ForEach::"); }
+bool is_foreach_key(std::string_view key) {
+  return key.starts_with("Fn::ForEach::");
+}
 
 namespace {
 

@@ -4,12 +4,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "DAT001",
-    .name = "stateful-resource-without-deletion-policy",
-    .severity = Severity::Warning,
-    .summary = "A resource that holds data has no DeletionPolicy",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "DAT001",
+                         .name = "stateful-resource-without-deletion-policy",
+                         .severity = Severity::Warning,
+                         .summary = "A resource that holds data has no DeletionPolicy",
+                         .doc = R"md(
 ## What it does
 Reports a resource that holds data and has no `DeletionPolicy`, so CloudFormation's default,
 `Delete`, applies: deleting the stack, or removing the resource from the template, deletes the
@@ -70,11 +69,11 @@ class NoDeletionPolicy final : public Rule {
       if (r.deletion_policy) continue;
       const StatefulType* t = stateful_type_of(r);
       if (!t || t->default_snapshot_on_delete) continue;
-      report(out, kMeta, *r.key, r.path,
-             fmt::format("{} has no DeletionPolicy: deleting the stack or removing the resource "
-                         "deletes its {}; set DeletionPolicy to Retain{}",
-                         describe(r), t->holds,
-                         supports_snapshot(r.type_name) ? " or Snapshot" : ""));
+      report(
+          out, kMeta, *r.key, r.path,
+          fmt::format("{} has no DeletionPolicy: deleting the stack or removing the resource "
+                      "deletes its {}; set DeletionPolicy to Retain{}",
+                      describe(r), t->holds, supports_snapshot(r.type_name) ? " or Snapshot" : ""));
     }
   }
 };

@@ -4,12 +4,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "DAT002",
-    .name = "stateful-resource-without-update-replace-policy",
-    .severity = Severity::Warning,
-    .summary = "A resource that holds data has no UpdateReplacePolicy",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "DAT002",
+                         .name = "stateful-resource-without-update-replace-policy",
+                         .severity = Severity::Warning,
+                         .summary = "A resource that holds data has no UpdateReplacePolicy",
+                         .doc = R"md(
 ## What it does
 Reports a resource that holds data (the types listed in DAT001) and has no
 `UpdateReplacePolicy`. The default is `Delete` for every type, RDS included: when an update
@@ -62,11 +61,11 @@ class NoUpdateReplacePolicy final : public Rule {
       if (r.update_replace_policy) continue;
       const StatefulType* t = stateful_type_of(r);
       if (!t) continue;
-      report(out, kMeta, *r.key, r.path,
-             fmt::format("{} has no UpdateReplacePolicy: an update that replaces it deletes the "
-                         "old {}; set UpdateReplacePolicy to Retain{}",
-                         describe(r), t->holds,
-                         supports_snapshot(r.type_name) ? " or Snapshot" : ""));
+      report(
+          out, kMeta, *r.key, r.path,
+          fmt::format("{} has no UpdateReplacePolicy: an update that replaces it deletes the "
+                      "old {}; set UpdateReplacePolicy to Retain{}",
+                      describe(r), t->holds, supports_snapshot(r.type_name) ? " or Snapshot" : ""));
     }
   }
 };

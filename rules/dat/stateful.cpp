@@ -45,15 +45,16 @@ constexpr auto kStateful = std::to_array<StatefulType>({
     {"AWS::SimpleDB::Domain", "domain"},
 });
 
-constexpr auto kSnapshotTypes = std::to_array<std::string_view>({
-    "AWS::DocDB::DBCluster",         "AWS::EC2::Volume",
-    "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
-    "AWS::ElastiCache::ServerlessCache", "AWS::Neptune::DBCluster",
-    "AWS::RDS::DBCluster",           "AWS::RDS::DBInstance",
-    "AWS::Redshift::Cluster"});
+constexpr auto kSnapshotTypes = std::to_array<std::string_view>(
+    {"AWS::DocDB::DBCluster", "AWS::EC2::Volume", "AWS::ElastiCache::CacheCluster",
+     "AWS::ElastiCache::ReplicationGroup", "AWS::ElastiCache::ServerlessCache",
+     "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance",
+     "AWS::Redshift::Cluster"});
 }  // namespace
 
-std::span<const StatefulType> stateful_types() { return kStateful; }
+std::span<const StatefulType> stateful_types() {
+  return kStateful;
+}
 
 const StatefulType* stateful_type_of(const Resource& r) {
   const auto it = std::find_if(kStateful.begin(), kStateful.end(),

@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR001",
-    .name = "syntax-error",
-    .severity = Severity::Error,
-    .summary = "The file is not well-formed YAML or JSON",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR001",
+                         .name = "syntax-error",
+                         .severity = Severity::Error,
+                         .summary = "The file is not well-formed YAML or JSON",
+                         .doc = R"md(
 ## What it does
 Reports text that cannot be read as YAML or JSON: a syntax error, an unterminated string, a bad
 indentation, invalid UTF-8, a tag CloudFormation does not know (`!Reff`), more than one YAML
@@ -38,18 +37,10 @@ Resources:
 ```
 )md"};
 
-class SyntaxError final : public Rule {
- public:
-  const RuleMeta& meta() const override { return kMeta; }
-  void check(const Template& tpl, Sink& out) const override {
-    report_read_issues(tpl, out, kMeta, ReadIssue::Kind::Syntax);
-  }
-};
-
 }  // namespace
 
 const Rule& par001() {
-  static const SyntaxError rule;
+  static const ReadIssueRule rule(kMeta, ReadIssue::Kind::Syntax);
   return rule;
 }
 

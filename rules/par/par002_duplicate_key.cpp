@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR002",
-    .name = "duplicate-key",
-    .severity = Severity::Error,
-    .summary = "A mapping defines the same key twice",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR002",
+                         .name = "duplicate-key",
+                         .severity = Severity::Error,
+                         .summary = "A mapping defines the same key twice",
+                         .doc = R"md(
 ## What it does
 Reports a key that appears twice in the same mapping: two resources with the same logical id,
 a property given twice, a section repeated.
@@ -38,18 +37,10 @@ Resources:
 ```
 )md"};
 
-class DuplicateKey final : public Rule {
- public:
-  const RuleMeta& meta() const override { return kMeta; }
-  void check(const Template& tpl, Sink& out) const override {
-    report_read_issues(tpl, out, kMeta, ReadIssue::Kind::DuplicateKey);
-  }
-};
-
 }  // namespace
 
 const Rule& par002() {
-  static const DuplicateKey rule;
+  static const ReadIssueRule rule(kMeta, ReadIssue::Kind::DuplicateKey);
   return rule;
 }
 

@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR003",
-    .name = "not-a-template",
-    .severity = Severity::Error,
-    .summary = "The file is empty, binary, or its document is not a mapping",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR003",
+                         .name = "not-a-template",
+                         .severity = Severity::Error,
+                         .summary = "The file is empty, binary, or its document is not a mapping",
+                         .doc = R"md(
 ## What it does
 Reports a file given to stacklint that cannot be a CloudFormation template: it is empty (or
 only comments), it is binary, or its document is a list or a single value instead of a
@@ -37,18 +36,10 @@ Resources:
 ```
 )md"};
 
-class NotATemplate final : public Rule {
- public:
-  const RuleMeta& meta() const override { return kMeta; }
-  void check(const Template& tpl, Sink& out) const override {
-    report_read_issues(tpl, out, kMeta, ReadIssue::Kind::NotATemplate);
-  }
-};
-
 }  // namespace
 
 const Rule& par003() {
-  static const NotATemplate rule;
+  static const ReadIssueRule rule(kMeta, ReadIssue::Kind::NotATemplate);
   return rule;
 }
 

@@ -7,12 +7,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR004",
-    .name = "unknown-top-level-section",
-    .severity = Severity::Error,
-    .summary = "A top-level key is not a CloudFormation template section",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR004",
+                         .name = "unknown-top-level-section",
+                         .severity = Severity::Error,
+                         .summary = "A top-level key is not a CloudFormation template section",
+                         .doc = R"md(
 ## What it does
 Reports a top-level key that is not one of the template sections CloudFormation knows:
 `AWSTemplateFormatVersion`, `Description`, `Metadata`, `Parameters`, `Rules`, `Mappings`,
@@ -47,9 +46,17 @@ Outputs:
 ```
 )md"};
 
-constexpr std::array<std::string_view, 11> kSections{
-    "AWSTemplateFormatVersion", "Description", "Metadata",  "Parameters", "Rules",  "Mappings",
-    "Conditions",               "Transform",   "Resources", "Outputs",    "Hooks"};
+constexpr std::array<std::string_view, 11> kSections{"AWSTemplateFormatVersion",
+                                                     "Description",
+                                                     "Metadata",
+                                                     "Parameters",
+                                                     "Rules",
+                                                     "Mappings",
+                                                     "Conditions",
+                                                     "Transform",
+                                                     "Resources",
+                                                     "Outputs",
+                                                     "Hooks"};
 
 class UnknownSection final : public Rule {
  public:

@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR005",
-    .name = "resource-without-type",
-    .severity = Severity::Error,
-    .summary = "A resource has no Type",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR005",
+                         .name = "resource-without-type",
+                         .severity = Severity::Error,
+                         .summary = "A resource has no Type",
+                         .doc = R"md(
 ## What it does
 Reports a resource that has no `Type`, or an empty one.
 

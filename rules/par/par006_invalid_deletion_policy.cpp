@@ -86,24 +86,26 @@ class InvalidDeletionPolicy final : public Rule {
 
  private:
   static void check_attribute(const Template& tpl, const Resource& r, std::string_view attribute,
-                              const Node* value, std::span<const std::string_view> allowed, Sink& out) {
+                              const Node* value, std::span<const std::string_view> allowed,
+                              Sink& out) {
     if (!value) return;
     const std::string path = path_join(r.path, attribute);
     if (!value->is_scalar()) {
       if (value->intrinsic_name().empty()) {
-        report(out, kMeta, *value, path,
-               fmt::format("{} of {} must be a string, not {}", attribute, r.name,
-                           value->describe()));
+        report(
+            out, kMeta, *value, path,
+            fmt::format("{} of {} must be a string, not {}", attribute, r.name, value->describe()));
         return;
       }
       if (const Node* bad = unsupported_intrinsic(tpl, *value)) {
         const std::string_view fn = bad->intrinsic_name();
-        report(out, kMeta, *bad, path,
-               fmt::format("{} of {} uses {}, which CloudFormation does not accept here: the "
-                           "policy must be known before any resource is created",
-                           attribute, r.name,
-                           fn == "Ref" ? fmt::format("Ref to resource {}", bad->intrinsic_arg().text)
-                                       : std::string(fn)));
+        report(
+            out, kMeta, *bad, path,
+            fmt::format("{} of {} uses {}, which CloudFormation does not accept here: the "
+                        "policy must be known before any resource is created",
+                        attribute, r.name,
+                        fn == "Ref" ? fmt::format("Ref to resource {}", bad->intrinsic_arg().text)
+                                    : std::string(fn)));
         return;
       }
     }
@@ -112,8 +114,8 @@ class InvalidDeletionPolicy final : public Rule {
     policy_values(tpl, *value, values, unknown);
     for (const auto& v : values) {
       // A value that comes from a parameter is reported where the attribute uses it.
-      const bool inside = v.node->range.begin >= value->range.begin &&
-                          v.node->range.end <= value->range.end;
+      const bool inside =
+          v.node->range.begin >= value->range.begin && v.node->range.end <= value->range.end;
       const Node& where = inside ? *v.node : *value;
       if (std::find(allowed.begin(), allowed.end(), v.text) == allowed.end()) {
         std::string msg = fmt::format("{} of {} is '{}'; it must be one of {}", attribute, r.name,

@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR007",
-    .name = "invalid-structure",
-    .severity = Severity::Error,
-    .summary = "A section, entry or attribute has the wrong shape",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR007",
+                         .name = "invalid-structure",
+                         .severity = Severity::Error,
+                         .summary = "A section, entry or attribute has the wrong shape",
+                         .doc = R"md(
 ## What it does
 Checks the shape CloudFormation requires of a template's parts:
 
@@ -51,10 +50,9 @@ Resources:
 )md"};
 
 bool is_logical_id(std::string_view id) {
-  return !id.empty() && id.size() <= 255 &&
-         std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-         });
+  return !id.empty() && id.size() <= 255 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  });
 }
 
 class InvalidStructure final : public Rule {
@@ -69,9 +67,9 @@ class InvalidStructure final : public Rule {
           s.name == "Conditions" || s.name == "Rules" || s.name == "Resources" ||
           s.name == "Outputs") {
         if (!s.value->is_mapping() && !s.value->is_null()) {
-          report(out, kMeta, *s.value, std::string(s.name),
-                 fmt::format("the {} section must be a mapping, not {}", s.name,
-                             s.value->describe()));
+          report(
+              out, kMeta, *s.value, std::string(s.name),
+              fmt::format("the {} section must be a mapping, not {}", s.name, s.value->describe()));
         }
       }
       if (s.name == "Transform") check_transform(*s.value, out);
@@ -110,8 +108,9 @@ class InvalidStructure final : public Rule {
     bool ok = ok_item(t);
     if (t.is_sequence()) ok = std::all_of(t.items.begin(), t.items.end(), ok_item);
     if (!ok) {
-      report(out, kMeta, t, "Transform",
-             "Transform must be a transform name, a list of names, or {Name: ..., Parameters: ...}");
+      report(
+          out, kMeta, t, "Transform",
+          "Transform must be a transform name, a list of names, or {Name: ..., Parameters: ...}");
     }
   }
 
@@ -179,8 +178,7 @@ class InvalidStructure final : public Rule {
     }
     if (r.condition && (!r.condition->is_scalar() || r.condition->is_null())) {
       report(out, kMeta, *r.condition, path_join(r.path, "Condition"),
-             fmt::format("the Condition of resource {} must be the name of a condition",
-                         r.name));
+             fmt::format("the Condition of resource {} must be the name of a condition", r.name));
     }
     const std::pair<const char*, const Node*> mappings[] = {{"Properties", r.properties},
                                                             {"Metadata", r.metadata},
@@ -202,8 +200,7 @@ class InvalidStructure final : public Rule {
       report(out, kMeta, n, path,
              fmt::format("DependsOn of {} must list logical ids as plain strings; {} is not "
                          "allowed here",
-                         r.name,
-                         n.intrinsic_name().empty() ? n.describe() : n.intrinsic_name()));
+                         r.name, n.intrinsic_name().empty() ? n.describe() : n.intrinsic_name()));
     };
     if (d.is_scalar() && !d.is_null()) return;
     if (d.is_sequence()) {

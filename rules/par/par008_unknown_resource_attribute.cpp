@@ -7,12 +7,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR008",
-    .name = "unknown-resource-attribute",
-    .severity = Severity::Error,
-    .summary = "A resource has a key that is not a resource attribute",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR008",
+                         .name = "unknown-resource-attribute",
+                         .severity = Severity::Error,
+                         .summary = "A resource has a key that is not a resource attribute",
+                         .doc = R"md(
 ## What it does
 Reports a key directly under a resource that is not one of CloudFormation's resource
 attributes: `Type`, `Properties`, `DependsOn`, `Condition`, `DeletionPolicy`,
@@ -47,8 +46,9 @@ Resources:
 )md"};
 
 constexpr std::array<std::string_view, 9> kAttributes{
-    "Type",     "Properties",     "DependsOn",   "Condition",   "DeletionPolicy",
-    "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy"};
+    "Type",      "Properties",     "DependsOn",
+    "Condition", "DeletionPolicy", "UpdateReplacePolicy",
+    "Metadata",  "CreationPolicy", "UpdatePolicy"};
 
 bool is_custom(std::string_view type) {
   return type.starts_with("Custom::") || type == "AWS::CloudFormation::CustomResource";

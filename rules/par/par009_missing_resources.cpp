@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR009",
-    .name = "missing-resources",
-    .severity = Severity::Error,
-    .summary = "The template has no Resources section, or it is empty",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR009",
+                         .name = "missing-resources",
+                         .severity = Severity::Error,
+                         .summary = "The template has no Resources section, or it is empty",
+                         .doc = R"md(
 ## What it does
 Reports a template without a `Resources` section, or with one that declares no resource.
 

@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR010",
-    .name = "unknown-tag",
-    .severity = Severity::Error,
-    .summary = "A YAML tag is not a CloudFormation short-form function",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR010",
+                         .name = "unknown-tag",
+                         .severity = Severity::Error,
+                         .summary = "A YAML tag is not a CloudFormation short-form function",
+                         .doc = R"md(
 ## What it does
 Reports a YAML tag that is not one of CloudFormation's short-form functions (`!Ref`,
 `!GetAtt`, `!Sub`, `!Join`, `!Select`, `!Split`, `!If`, `!Equals`, `!And`, `!Or`, `!Not`,
@@ -44,18 +43,10 @@ Outputs:
 ```
 )md"};
 
-class UnknownTag final : public Rule {
- public:
-  const RuleMeta& meta() const override { return kMeta; }
-  void check(const Template& tpl, Sink& out) const override {
-    report_read_issues(tpl, out, kMeta, ReadIssue::Kind::UnknownTag);
-  }
-};
-
 }  // namespace
 
 const Rule& par010() {
-  static const UnknownTag rule;
+  static const ReadIssueRule rule(kMeta, ReadIssue::Kind::UnknownTag);
   return rule;
 }
 

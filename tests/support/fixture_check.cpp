@@ -38,8 +38,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-std::vector<Expectation> read_expectations(const std::string& fixture_path,
-                                           const std::string& text,
+std::vector<Expectation> read_expectations(const std::string& fixture_path, const std::string& text,
                                            std::vector<std::string>& errors) {
   std::vector<Expectation> out;
   const std::string sidecar = fixture_path + ".expect";
@@ -60,7 +59,8 @@ std::vector<Expectation> read_expectations(const std::string& fixture_path,
       const auto colon = where.find(':');
       try {
         e.line = static_cast<unsigned>(std::stoul(where.substr(0, colon)));
-        if (colon != std::string::npos) e.column = static_cast<unsigned>(std::stoul(where.substr(colon + 1)));
+        if (colon != std::string::npos)
+          e.column = static_cast<unsigned>(std::stoul(where.substr(colon + 1)));
       } catch (const std::exception&) {
         errors.push_back(fmt::format("{}:{}: malformed expectation '{}'", sidecar, n, line));
         continue;
@@ -82,7 +82,8 @@ std::vector<Expectation> read_expectations(const std::string& fixture_path,
     unsigned offset = 0;
     if (!rest.empty() && rest[0] == '+') {
       size_t digits = 1;
-      while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
+      while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits])))
+        ++digits;
       if (digits == 1) {
         errors.push_back(fmt::format("{}:{}: 'expect+' needs a line count", fixture_path, i + 1));
         continue;
@@ -125,8 +126,7 @@ std::vector<std::string> check_fixture(const std::string& fixture_path, const st
     }
     if (!found) {
       failures.push_back(fmt::format("{}:{}:{} unexpected {}: {}{}", fixture_path, f.start.line,
-                                     f.start.column, f.rule->id, f.message,
-                                     source(f.start.line)));
+                                     f.start.column, f.rule->id, f.message, source(f.start.line)));
     }
   }
   for (size_t i = 0; i < expected.size(); ++i) {

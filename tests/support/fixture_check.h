@@ -21,8 +21,7 @@ struct Expectation {
 
 // Parses the expectations of a fixture (inline or from the sidecar). Malformed expectation
 // lines are reported in `errors`.
-std::vector<Expectation> read_expectations(const std::string& fixture_path,
-                                           const std::string& text,
+std::vector<Expectation> read_expectations(const std::string& fixture_path, const std::string& text,
                                            std::vector<std::string>& errors);
 
 // Lints the text and returns one message per mismatch (empty when the fixture passes).

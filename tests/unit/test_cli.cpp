@@ -55,8 +55,9 @@ std::string quote(const std::string& s) {
 
 Run stacklint(const std::string& args, const std::string& stdin_file = "/dev/null") {
   Scratch tmp;
-  const std::string cmd = "cd " + quote(STACKLINT_SOURCE_DIR) + " && NO_COLOR=1 " + quote(STACKLINT_BINARY) + " " + args + " <" +
-                          quote(stdin_file) + " >" + quote((tmp.dir / "out").string()) + " 2>" +
+  const std::string cmd = "cd " + quote(STACKLINT_SOURCE_DIR) + " && NO_COLOR=1 " +
+                          quote(STACKLINT_BINARY) + " " + args + " <" + quote(stdin_file) + " >" +
+                          quote((tmp.dir / "out").string()) + " 2>" +
                           quote((tmp.dir / "err").string());
   const int status = std::system(cmd.c_str());
   Run r;
@@ -99,8 +100,9 @@ TEST_CASE("findings: text format with source line and caret, exit code by fail l
 
 TEST_CASE("json format follows the documented schema") {
   Scratch s;
-  const auto p = s.write("t.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
-                                   "    DeletionPolicy: Retain\n");
+  const auto p = s.write("t.yaml",
+                         "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+                         "    DeletionPolicy: Retain\n");
   const auto r = stacklint("lint --format json " + quote(p.string()));
   CHECK(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
@@ -127,7 +129,8 @@ TEST_CASE("the bundled example matches its JSON snapshot") {
   const auto r = stacklint("lint --format json examples/django-stack.yaml");
   REQUIRE(r.code == 0);
   (void)root;
-  const auto expected = nlohmann::json::parse(slurp(fs::path(root) / "tests/snapshots/django-stack.json"));
+  const auto expected =
+      nlohmann::json::parse(slurp(fs::path(root) / "tests/snapshots/django-stack.json"));
   auto actual = nlohmann::json::parse(r.out);
   actual["tool"]["version"] = expected["tool"]["version"];
   CHECK(actual.dump(2) == expected.dump(2));
@@ -141,12 +144,16 @@ TEST_CASE("bad input: each gets a clear message and the documented exit code") {
     CHECK(r.out.find("error[PAR003] the file is empty") != std::string::npos);
   }
   SUBCASE("binary file") {
-    const auto r = stacklint("lint " + quote(s.write("b.yaml", std::string("\x7f" "ELF\0\0\x01", 7)).string()));
+    const auto r = stacklint("lint " + quote(s.write("b.yaml", std::string("\x7f"
+                                                                           "ELF\0\0\x01",
+                                                                           7))
+                                                 .string()));
     CHECK(r.code == 1);
     CHECK(r.out.find("binary file") != std::string::npos);
   }
   SUBCASE("invalid UTF-8") {
-    const auto r = stacklint("lint " + quote(s.write("u.yaml", "Resources:\n  T\xff: x\n").string()));
+    const auto r =
+        stacklint("lint " + quote(s.write("u.yaml", "Resources:\n  T\xff: x\n").string()));
     CHECK(r.code == 1);
     CHECK(r.out.find("u.yaml:2:4: error[PAR001] invalid UTF-8 (byte 0xFF)") != std::string::npos);
   }
@@ -159,8 +166,9 @@ TEST_CASE("bad input: each gets a clear message and the documented exit code") {
     CHECK(scalar.out.find("the document is a string") != std::string::npos);
   }
   SUBCASE("anchors and aliases, and an alias bomb") {
-    const auto ok = stacklint("lint " + quote(s.write("a.yaml", "Resources:\n  A: &t\n    Type: "
-                                                                "AWS::SNS::Topic\n  B: *t\n")
+    const auto ok = stacklint("lint " + quote(s.write("a.yaml",
+                                                      "Resources:\n  A: &t\n    Type: "
+                                                      "AWS::SNS::Topic\n  B: *t\n")
                                                   .string()));
     CHECK(ok.code == 0);
     std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
@@ -179,17 +187,19 @@ TEST_CASE("bad input: each gets a clear message and the documented exit code") {
     const auto r = stacklint("lint " + quote(s.write("deep.yaml", deep).string()));
     CHECK(r.code == 1);
     CHECK(r.out.find("nests deeper than 256 levels") != std::string::npos);
-    const auto j = stacklint("lint " + quote(s.write("deep.json", std::string(10000, '[') +
-                                                                      std::string(10000, ']'))
-                                                 .string()));
+    const auto j = stacklint(
+        "lint " +
+        quote(s.write("deep.json", std::string(10000, '[') + std::string(10000, ']')).string()));
     CHECK(j.code == 1);
     CHECK(j.out.find("PAR001") != std::string::npos);
   }
   SUBCASE("a 5 MB template") {
     std::string big = "Resources:\n";
     for (int i = 0; big.size() < 5'000'000; ++i) {
-      big += "  Topic" + std::to_string(i) + ":\n    Type: AWS::SNS::Topic\n    Properties:\n"
-             "      TopicName: topic-" + std::to_string(i) + "\n";
+      big += "  Topic" + std::to_string(i) +
+             ":\n    Type: AWS::SNS::Topic\n    Properties:\n"
+             "      TopicName: topic-" +
+             std::to_string(i) + "\n";
     }
     big += "  Bucket:\n    Type: AWS::S3::Bucket\n";
     const auto r = stacklint("lint --format json " + quote(s.write("big.yaml", big).string()));
@@ -198,8 +208,9 @@ TEST_CASE("bad input: each gets a clear message and the documented exit code") {
     CHECK(j["summary"]["warnings"] == 2);
   }
   SUBCASE("CRLF line endings and a byte order mark") {
-    const auto r = stacklint("lint " + quote(s.write("crlf.yaml", "\xEF\xBB\xBFResources:\r\n  "
-                                                                  "B:\r\n    Type: AWS::S3::Bucket\r\n")
+    const auto r = stacklint("lint " + quote(s.write("crlf.yaml",
+                                                     "\xEF\xBB\xBFResources:\r\n  "
+                                                     "B:\r\n    Type: AWS::S3::Bucket\r\n")
                                                  .string()));
     CHECK(r.code == 0);
     CHECK(r.out.find("crlf.yaml:2:3: warning[DAT001]") != std::string::npos);
@@ -294,7 +305,8 @@ TEST_CASE("rules, explain and --version") {
   CHECK(json.size() >= 13);
   const auto explain = stacklint("explain dat001");
   CHECK(explain.code == 0);
-  CHECK(explain.out.find("# DAT001 stateful-resource-without-deletion-policy") != std::string::npos);
+  CHECK(explain.out.find("# DAT001 stateful-resource-without-deletion-policy") !=
+        std::string::npos);
   CHECK(explain.out.find("## Use instead") != std::string::npos);
   const auto unknown = stacklint("explain DAT01");
   CHECK(unknown.code == 2);

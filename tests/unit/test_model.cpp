@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "stacklint/selection.h"
 #include "stacklint/registry.h"
+#include "stacklint/selection.h"
 #include "stacklint/suggest.h"
 #include "stacklint/template.h"
 
@@ -134,7 +134,9 @@ TEST_CASE("rule selection: prefixes, names, most specific wins") {
 }
 
 TEST_CASE("line index: positions and line texts") {
-  const std::string text = "ab\r\nc\xC3\xA9" "d\n\nlast";
+  const std::string text =
+      "ab\r\nc\xC3\xA9"
+      "d\n\nlast";
   const LineIndex idx(text);
   CHECK(idx.line_count() == 4);
   CHECK(idx.position(0) == Position{1, 1});

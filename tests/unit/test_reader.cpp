@@ -8,7 +8,9 @@ using namespace stacklint;
 
 namespace {
 
-std::unique_ptr<const Document> read(std::string text) { return read_document(std::move(text)); }
+std::unique_ptr<const Document> read(std::string text) {
+  return read_document(std::move(text));
+}
 
 // The 1-based line:column where a node starts, as "L:C".
 std::string at(const Document& d, const Node& n) {
@@ -20,20 +22,35 @@ std::string text_of(const Document& d, const Node& n) {
   return d.text.substr(n.range.begin, n.range.end - n.range.begin);
 }
 
-bool has(const Document& d, ReadIssue::Kind kind) { return d.has_issue(kind); }
+bool has(const Document& d, ReadIssue::Kind kind) {
+  return d.has_issue(kind);
+}
 
 }  // namespace
 
 TEST_CASE("every short-form tag becomes its long-form intrinsic") {
-  const std::pair<const char*, const char*> tags[] = {
-      {"!Ref", "Ref"},           {"!GetAtt", "Fn::GetAtt"},       {"!Sub", "Fn::Sub"},
-      {"!Join", "Fn::Join"},     {"!Select", "Fn::Select"},       {"!Split", "Fn::Split"},
-      {"!If", "Fn::If"},         {"!Equals", "Fn::Equals"},       {"!And", "Fn::And"},
-      {"!Or", "Fn::Or"},         {"!Not", "Fn::Not"},             {"!Condition", "Condition"},
-      {"!FindInMap", "Fn::FindInMap"}, {"!Base64", "Fn::Base64"}, {"!Cidr", "Fn::Cidr"},
-      {"!GetAZs", "Fn::GetAZs"}, {"!ImportValue", "Fn::ImportValue"},
-      {"!Transform", "Fn::Transform"}, {"!ToJsonString", "Fn::ToJsonString"},
-      {"!Length", "Fn::Length"}, {"!Contains", "Fn::Contains"}, {"!ValueOf", "Fn::ValueOf"}};
+  const std::pair<const char*, const char*> tags[] = {{"!Ref", "Ref"},
+                                                      {"!GetAtt", "Fn::GetAtt"},
+                                                      {"!Sub", "Fn::Sub"},
+                                                      {"!Join", "Fn::Join"},
+                                                      {"!Select", "Fn::Select"},
+                                                      {"!Split", "Fn::Split"},
+                                                      {"!If", "Fn::If"},
+                                                      {"!Equals", "Fn::Equals"},
+                                                      {"!And", "Fn::And"},
+                                                      {"!Or", "Fn::Or"},
+                                                      {"!Not", "Fn::Not"},
+                                                      {"!Condition", "Condition"},
+                                                      {"!FindInMap", "Fn::FindInMap"},
+                                                      {"!Base64", "Fn::Base64"},
+                                                      {"!Cidr", "Fn::Cidr"},
+                                                      {"!GetAZs", "Fn::GetAZs"},
+                                                      {"!ImportValue", "Fn::ImportValue"},
+                                                      {"!Transform", "Fn::Transform"},
+                                                      {"!ToJsonString", "Fn::ToJsonString"},
+                                                      {"!Length", "Fn::Length"},
+                                                      {"!Contains", "Fn::Contains"},
+                                                      {"!ValueOf", "Fn::ValueOf"}};
   for (const auto& [tag, name] : tags) {
     CAPTURE(tag);
     auto d = read(std::string("V: ") + tag + " x\n");
@@ -81,8 +98,9 @@ TEST_CASE("short and long forms, YAML and JSON, read the same") {
 }
 
 TEST_CASE("positions: start and end of keys and values, 1-based") {
-  auto d = read("Resources:\n  Db:\n    Type: 'AWS::RDS::DBInstance'\n    N: 12\n"
-                "    Block: |\n      line one\n      line two\n    After: x\n");
+  auto d = read(
+      "Resources:\n  Db:\n    Type: 'AWS::RDS::DBInstance'\n    N: 12\n"
+      "    Block: |\n      line one\n      line two\n    After: x\n");
   const Node& db = *d->root->get("Resources")->get("Db");
   const Entry* type = db.find_entry("Type");
   CHECK(at(*d, type->key) == "3:5");
@@ -138,8 +156,8 @@ TEST_CASE("duplicate keys are reported at the second key, keeping the first valu
 }
 
 TEST_CASE("syntax errors become issues with a position, never exceptions") {
-  const char* bad[] = {"A: [1, 2\n", "A: {b: 1\n", "A:\n  - 1\n  b: 2\n", "A: \"open\n",
-                       "A: 'open\n", "{\"A\": 1,,}", "A: *missing\n", "? [a]\n: b\n"};
+  const char* bad[] = {"A: [1, 2\n", "A: {b: 1\n",   "A:\n  - 1\n  b: 2\n", "A: \"open\n",
+                       "A: 'open\n", "{\"A\": 1,,}", "A: *missing\n",       "? [a]\n: b\n"};
   for (const std::string text : bad) {
     CAPTURE(text);
     auto d = read(text);
@@ -149,8 +167,8 @@ TEST_CASE("syntax errors become issues with a position, never exceptions") {
 }
 
 TEST_CASE("JSON is read strictly: what yaml-cpp would forgive is an error") {
-  for (const std::string text : {"{\"A\": 1,,}", "{\"A\": 1,}", "{A: 1}", "{\"A\": 1} // c",
-                                 "{\"A\": [1 2]}"}) {
+  for (const std::string text :
+       {"{\"A\": 1,,}", "{\"A\": 1,}", "{A: 1}", "{\"A\": 1} // c", "{\"A\": [1 2]}"}) {
     CAPTURE(text);
     auto d = read(text);
     REQUIRE(has(*d, ReadIssue::Kind::Syntax));
@@ -216,8 +234,7 @@ TEST_CASE("aliases are expanded, and an alias bomb stops at a bound") {
 }
 
 TEST_CASE("deep nesting is refused with a clear message, not a crash") {
-  for (const std::string& text : {std::string(10000, '[') + std::string(10000, ']'),
-                                  [] {
+  for (const std::string& text : {std::string(10000, '[') + std::string(10000, ']'), [] {
                                     std::string s = "{";
                                     for (int i = 0; i < 10000; ++i) s += "\"a\":{";
                                     return s + std::string(10001, '}');

@@ -29,8 +29,8 @@ TEST_CASE("the registry is sorted by id, ids and names are unique and well-forme
     CHECK(previous < m.id);
     previous = m.id;
     CHECK_FALSE(m.summary.empty());
-    for (const char* section : {"## What it does", "## Why is this bad?", "## Example",
-                                "## Use instead"}) {
+    for (const char* section :
+         {"## What it does", "## Why is this bad?", "## Example", "## Use instead"}) {
       CHECK(m.doc.find(section) != std::string_view::npos);
     }
     CHECK(find_rule(m.id) == r);
@@ -110,15 +110,18 @@ TEST_CASE("the fixture checker fails on a wrong line and on a missing or extra f
   // Missing expectations: two unexpected findings.
   CHECK(testing::check_fixture("x.yaml", tpl).size() == 2);
   // Right rules, right line.
-  CHECK(testing::check_fixture("x.yaml", "Resources:\n  B:  # expect: DAT001, DAT002\n"
-                                         "    Type: AWS::S3::Bucket\n")
+  CHECK(testing::check_fixture("x.yaml",
+                               "Resources:\n  B:  # expect: DAT001, DAT002\n"
+                               "    Type: AWS::S3::Bucket\n")
             .empty());
   // Right rules, wrong line: each is both unexpected and missing.
-  CHECK(testing::check_fixture("x.yaml", "Resources:  # expect: DAT001, DAT002\n  B:\n"
-                                         "    Type: AWS::S3::Bucket\n")
+  CHECK(testing::check_fixture("x.yaml",
+                               "Resources:  # expect: DAT001, DAT002\n  B:\n"
+                               "    Type: AWS::S3::Bucket\n")
             .size() == 4);
   // expect+N counts lines below.
-  CHECK(testing::check_fixture("x.yaml", "# expect+2: DAT001, DAT002\nResources:\n  B:\n"
-                                         "    Type: AWS::S3::Bucket\n")
+  CHECK(testing::check_fixture("x.yaml",
+                               "# expect+2: DAT001, DAT002\nResources:\n  B:\n"
+                               "    Type: AWS::S3::Bucket\n")
             .empty());
 }

@@ -9,8 +9,9 @@ namespace stacklint {
 
 struct InputFile {
   std::filesystem::path path;
-  std::string display;            // the path as shown in output
-  bool from_directory = false;    // found by walking a directory: lint only if it looks like a template
+  std::string display;  // the path as shown in output
+  bool from_directory =
+      false;  // found by walking a directory: lint only if it looks like a template
   bool is_stdin = false;
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "stacklint/files.h"
 #include "stacklint/reader.h"
 #include "stacklint/rule.h"
 #include "stacklint/selection.h"
@@ -34,8 +35,8 @@ struct LintOptions {
 struct LintResult {
   std::string path;  // as displayed
   FileStatus status = FileStatus::Ok;
-  std::string error;           // for Unreadable: why
-  std::string internal_error;  // a rule failed unexpectedly (a bug in stacklint): exit code 2
+  std::string error;              // for Unreadable: why
+  std::string internal_error;     // a rule failed unexpectedly (a bug in stacklint): exit code 2
   std::vector<Finding> findings;  // sorted by position, then rule id
   std::shared_ptr<const Document> document;  // the source, for reporters that quote it
 };
@@ -46,6 +47,12 @@ LintResult lint_buffer(std::string text, std::string path, const LintOptions& op
 // Reads and lints a file; an unreadable file yields status Unreadable.
 LintResult lint_file(const std::filesystem::path& file, std::string display_path,
                      const LintOptions& options);
+
+// Lints `inputs` on `jobs` threads (files found in directories only when they look like
+// templates; standard input read once under the name `stdin_name`). Results are sorted by path.
+std::vector<LintResult> lint_inputs(const std::vector<InputFile>& inputs,
+                                    const LintOptions& options, unsigned jobs,
+                                    const std::string& stdin_name = "-");
 
 // True when the text looks like a CloudFormation template (it names AWSTemplateFormatVersion
 // or has a top-level Resources key), used to pick templates out of a directory tree.

@@ -31,8 +31,8 @@ struct ReadIssue {
 // Safety limits. Templates are at most 1 MB for CloudFormation; these bound the work done on
 // hostile input (deep nesting, alias bombs) without ever refusing a real template.
 struct ReadLimits {
-  uint32_t max_depth = 256;               // nesting of collections
-  uint32_t max_alias_nodes = 200'000;     // nodes copied while expanding YAML aliases
+  uint32_t max_depth = 256;            // nesting of collections
+  uint32_t max_alias_nodes = 200'000;  // nodes copied while expanding YAML aliases
 };
 
 struct Document {

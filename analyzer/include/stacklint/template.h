@@ -107,7 +107,8 @@ class Template {
   std::vector<Output> outputs_;
 };
 
-// Joins logical path segments: path_join("Resources/Db", "Properties") == "Resources/Db/Properties".
+// Joins logical path segments: path_join("Resources/Db", "Properties") ==
+// "Resources/Db/Properties".
 std::string path_join(std::string_view base, std::string_view segment);
 
 // `Fn::ForEach::<Name>` keys of the AWS::LanguageExtensions transform stand for loops, not for a
