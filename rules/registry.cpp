@@ -9,11 +9,16 @@
 namespace stacklint {
 
 std::span<const Rule* const> all_rules() {
-  static const std::array<const Rule*, 13> kRules{
-      &rules::dat001(), &rules::dat002(), &rules::dat003(), &rules::par001(), &rules::par002(),
-      &rules::par003(), &rules::par004(), &rules::par005(), &rules::par006(), &rules::par007(),
-      &rules::par008(), &rules::par009(), &rules::par010(),
-  };
+  // std::to_array sizes the table from the list, so no slot can be left null.
+  static const auto kRules = std::to_array<const Rule*>({
+      &rules::dat001(), &rules::dat002(), &rules::dat003(),                    //
+      &rules::par001(), &rules::par002(), &rules::par003(), &rules::par004(),  //
+      &rules::par005(), &rules::par006(), &rules::par007(), &rules::par008(),  //
+      &rules::par009(), &rules::par010(),                                      //
+      &rules::sch001(), &rules::sch002(), &rules::sch003(), &rules::sch004(),  //
+      &rules::sch005(), &rules::sch006(), &rules::sch007(), &rules::sch008(),  //
+      &rules::sch009(),
+  });
   return kRules;
 }
 

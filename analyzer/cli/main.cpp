@@ -16,6 +16,7 @@
 #include "stacklint/linter.h"
 #include "stacklint/registry.h"
 #include "stacklint/report.h"
+#include "stacklint/schema.h"
 #include "stacklint/suggest.h"
 
 namespace {
@@ -162,6 +163,90 @@ int run_explain(const std::string& id) {
   return kExitClean;
 }
 
+std::string_view replacement_name(schema::Replacement r) {
+  switch (r) {
+    case schema::Replacement::Always: return "Replacement";
+    case schema::Replacement::Conditional: return "Some interruptions / may replace";
+    case schema::Replacement::None: break;
+  }
+  return "No interruption";
+}
+
+void print_object(const schema::ResourceType& rt, const schema::ObjectType& o) {
+  for (const auto& p : o.properties) {
+    std::string flags;
+    if (p.required) flags += " required";
+    if (p.replacement == schema::Replacement::Always) flags += " replaces";
+    if (p.replacement == schema::Replacement::Conditional) flags += " may-replace";
+    if (p.deprecated) flags += " deprecated";
+    std::cout << fmt::format("  {:<40} {}{}\n", p.name, p.type.describe(rt), flags);
+    if (p.type.kind == schema::Type::Kind::Enum) {
+      std::cout << fmt::format("  {:<40}   one of: {}\n", "", fmt::join(p.type.allowed, ", "));
+    }
+  }
+}
+
+int run_schema(const std::string& type_name, const std::string& format) {
+  const schema::ResourceType* rt = schema::find_resource(type_name);
+  if (!rt) {
+    const auto names = schema::resource_type_names();
+    std::string msg = fmt::format("unknown resource type '{}'", type_name);
+    if (const auto hint = closest_match(type_name, names); !hint.empty()) {
+      msg += fmt::format("; did you mean {}?", hint);
+    }
+    print_error(msg);
+    return kExitError;
+  }
+  if (format == "json") {
+    using json = nlohmann::ordered_json;
+    auto props = [&](const schema::ObjectType& o) {
+      json out = json::array();
+      for (const auto& p : o.properties) {
+        json j = {{"name", p.name},
+                  {"type", p.type.describe(*rt)},
+                  {"required", p.required},
+                  {"update", replacement_name(p.replacement)},
+                  {"deprecated", p.deprecated}};
+        if (p.type.kind == schema::Type::Kind::Enum) j["allowed_values"] = p.type.allowed;
+        out.push_back(std::move(j));
+      }
+      return out;
+    };
+    json defs = json::object();
+    for (const auto& d : rt->definitions) defs[d.name] = props(d);
+    json attrs = json::array();
+    for (const auto& a : rt->attributes) {
+      attrs.push_back({{"name", a.name}, {"type", a.type.describe(*rt)}});
+    }
+    std::cout << json{{"type", rt->name},
+                      {"schema_version", schema::bundle_version()},
+                      {"stateful", rt->stateful},
+                      {"transform", rt->transform},
+                      {"primary_identifier", rt->primary_identifier},
+                      {"properties", props(rt->properties)},
+                      {"attributes", std::move(attrs)},
+                      {"property_types", std::move(defs)}}
+                     .dump(2)
+              << '\n';
+    return kExitClean;
+  }
+  std::cout << fmt::format("{}{}\n", rt->name, rt->stateful ? " (holds data)" : "");
+  if (!rt->transform.empty()) std::cout << fmt::format("provided by the {} transform\n", rt->transform);
+  std::cout << "\nProperties:\n";
+  print_object(*rt, rt->properties);
+  std::cout << "\nAttributes (Fn::GetAtt):\n";
+  if (rt->attributes.empty()) std::cout << "  (none)\n";
+  for (const auto& a : rt->attributes) {
+    std::cout << fmt::format("  {:<40} {}\n", a.name, a.type.describe(*rt));
+  }
+  for (const auto& d : rt->definitions) {
+    std::cout << fmt::format("\nProperty type {}:\n", d.name);
+    print_object(*rt, d);
+  }
+  std::cout << fmt::format("\nSource: @aws-cdk/aws-service-spec {}\n", schema::bundle_version());
+  return kExitClean;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"stacklint: a fast static analyzer and deployment gate for AWS CloudFormation"};
   app.name("stacklint");
@@ -201,6 +286,12 @@ int run(int argc, char** argv) {
   auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
   explain_cmd->add_option("rule", explain_id, "Rule id (DAT001) or name")->required();
 
+  std::string schema_type, schema_format = "text";
+  auto* schema_cmd = app.add_subcommand("schema", "Show a resource type's properties and attributes");
+  schema_cmd->add_option("type", schema_type, "Resource type, e.g. AWS::RDS::DBInstance")->required();
+  schema_cmd->add_option("--format", schema_format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -217,6 +308,7 @@ int run(int argc, char** argv) {
   if (lint_cmd->parsed()) return run_lint(lint);
   if (rules_cmd->parsed()) return run_rules(rules_format);
   if (explain_cmd->parsed()) return run_explain(explain_id);
+  if (schema_cmd->parsed()) return run_schema(schema_type, schema_format);
   return kExitError;
 }
 

@@ -34,11 +34,29 @@ void read_entries(const Section& s, std::vector<T>& out) {
   }
 }
 
+bool has_rain_key(const Node& n, int depth) {
+  if (depth > 300) return false;
+  for (const auto& e : n.entries) {
+    if (e.key.text.starts_with("Rain::") || has_rain_key(e.value, depth + 1)) return true;
+  }
+  for (const auto& item : n.items) {
+    if (has_rain_key(item, depth + 1)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Template::Template(const Document& doc) : doc_(&doc) {
   if (!doc.root || !doc.root->is_mapping()) return;
   root_ = &*doc.root;
+  for (const auto& issue : doc.issues) {
+    if (issue.kind == ReadIssue::Kind::UnknownTag &&
+        doc.text.compare(issue.range.begin, 7, "!Rain::") == 0) {
+      rain_ = true;
+    }
+  }
+  if (!rain_ && doc.format == Format::Json) rain_ = has_rain_key(*root_, 0);
   for (const auto& e : root_->entries) {
     sections_.push_back({e.key.text, &e.key, &e.value});
   }

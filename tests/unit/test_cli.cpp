@@ -315,3 +315,24 @@ TEST_CASE("rules, explain and --version") {
   CHECK(version.code == 0);
   CHECK(version.out == std::string("stacklint ") + STACKLINT_VERSION + "\n");
 }
+
+TEST_CASE("schema prints a resource type's properties and attributes") {
+  const auto text = stacklint("schema AWS::SQS::Queue");
+  CHECK(text.code == 0);
+  CHECK(text.out.find("AWS::SQS::Queue (holds data)") != std::string::npos);
+  CHECK(text.out.find("FifoQueue") != std::string::npos);
+  CHECK(text.out.find("QueueUrl") != std::string::npos);
+  const auto json = nlohmann::json::parse(stacklint("schema --format json AWS::RDS::DBInstance").out);
+  CHECK(json["type"] == "AWS::RDS::DBInstance");
+  bool found = false;
+  for (const auto& p : json["properties"]) {
+    if (p["name"] == "DBInstanceIdentifier") {
+      found = true;
+      CHECK(p["update"] == "Replacement");
+    }
+  }
+  CHECK(found);
+  const auto unknown = stacklint("schema AWS::SQS::Qeue");
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("did you mean AWS::SQS::Queue?") != std::string::npos);
+}

@@ -80,6 +80,10 @@ class Template {
   // True when a transform is a macro (not one of AWS's own `AWS::` transforms): a macro may
   // rewrite any part of the template, so structural rules stay silent about what it may consume.
   bool has_macro_transform() const;
+  // True when the template holds directives of the rain CLI (`!Rain::Embed`, or in JSON
+  // `{"Rain::Module": ...}`): it must be packaged with `rain pkg` before CloudFormation, or
+  // schema checks, can make sense of it.
+  bool has_rain_directives() const { return rain_; }
 
   const std::vector<Parameter>& parameters() const { return parameters_; }
   const std::vector<NamedEntry>& mappings() const { return mappings_; }
@@ -105,6 +109,7 @@ class Template {
   std::vector<NamedEntry> rules_;
   std::vector<Resource> resources_;
   std::vector<Output> outputs_;
+  bool rain_ = false;
 };
 
 // Joins logical path segments: path_join("Resources/Db", "Properties") ==
