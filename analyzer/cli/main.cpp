@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "stacklint/files.h"
+#include "stacklint/parameters.h"
 #include "stacklint/linter.h"
 #include "stacklint/registry.h"
 #include "stacklint/report.h"
@@ -43,7 +45,19 @@ struct LintArgs {
   std::string color = "auto";
   std::string stdin_filename = "-";
   unsigned jobs = 0;
+  std::vector<std::string> parameters;
 };
+
+bool load_all_parameters(const std::vector<std::string>& args, ParameterValues& out) {
+  for (const auto& a : args) {
+    std::string error;
+    if (!load_parameters(a, out, &error)) {
+      print_error(error);
+      return false;
+    }
+  }
+  return true;
+}
 
 bool use_color(const std::string& mode, bool to_file) {
   if (mode == "always") return true;
@@ -60,6 +74,7 @@ int run_lint(const LintArgs& args) {
     print_error(error);
     return kExitError;
   }
+  if (!load_all_parameters(args.parameters, options.parameters)) return kExitError;
   std::optional<Severity> fail_level;
   if (args.fail_level != "none") fail_level = parse_severity(args.fail_level);
 
@@ -247,6 +262,72 @@ int run_schema(const std::string& type_name, const std::string& format) {
   return kExitClean;
 }
 
+const Node* node_at(const Node& root, const std::string& path) {
+  const Node* n = &root;
+  size_t start = 0;
+  while (n && start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    const std::string seg = path.substr(start, slash - start);
+    if (!seg.empty()) {
+      if (n->is_sequence()) {
+        char* end = nullptr;
+        const unsigned long i = std::strtoul(seg.c_str(), &end, 10);
+        n = (end && *end == '\0' && i < n->items.size()) ? &n->items[i] : nullptr;
+      } else {
+        n = n->get(seg);
+      }
+    }
+    start = slash + 1;
+  }
+  return n;
+}
+
+int run_eval(const std::string& file, const std::string& path,
+             const std::vector<std::string>& parameter_args) {
+  ParameterValues params;
+  if (!load_all_parameters(parameter_args, params)) return kExitError;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    print_error(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
+    return kExitError;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto doc = read_document(std::move(text));
+  if (!doc->root || !doc->root->is_mapping()) {
+    const std::string why = doc->issues.empty() ? "not a template" : doc->issues[0].message;
+    const Position p = doc->issues.empty() ? Position{} : doc->position(doc->issues[0].range.begin);
+    print_error(fmt::format("{}:{}:{}: {}", file, p.line, p.column, why));
+    return kExitFindings;
+  }
+  const Template tpl(*doc, &params);
+  const Node* n = node_at(*doc->root, path);
+  if (!n) {
+    print_error(fmt::format("{}: nothing at '{}' (a logical path such as "
+                            "Resources/Database/Properties/MasterUserPassword)", file, path));
+    return kExitError;
+  }
+  Evaluator& ev = tpl.evaluator();
+  // A resource or output exists only under its Condition.
+  Bdd::Ref when = Bdd::kTrue;
+  if (path.starts_with("Resources/")) {
+    const std::string id = path.substr(10, path.find('/', 10) - 10);
+    when = ev.exists(id);
+  }
+  const auto values = ev.evaluate(*n, when);
+  const Position p = doc->position(n->range.begin);
+  std::cout << fmt::format("{}:{}:{}: {} can be:\n", file, p.line, p.column, path);
+  for (const auto& v : values) {
+    std::string note;
+    if (v.value.is_dynamic_reference()) note = " (dynamic reference)";
+    if (v.value.from_parameter_default) note += " (" + v.value.origin + " default)";
+    std::cout << fmt::format("  {}{}\n      when {}\n", v.value.display(), note, ev.describe(v.when));
+  }
+  if (values.empty()) std::cout << "  nothing: it is never evaluated (its conditions cannot hold)\n";
+  if (ev.budget_exceeded()) std::cout << "(an evaluation budget ran out: some answers are unknown)\n";
+  return kExitClean;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"stacklint: a fast static analyzer and deployment gate for AWS CloudFormation"};
   app.name("stacklint");
@@ -274,6 +355,9 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   lint_cmd->add_option("--stdin-filename", lint.stdin_filename,
                        "Name to report for the template read from stdin");
+  lint_cmd->add_option("--parameters", lint.parameters,
+                       "Parameter values: a JSON file ([{ParameterKey, ParameterValue}] or "
+                       "{Parameters: {...}}), a file of Key=Value pairs, or Key=Value; repeatable");
   lint_cmd->add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
 
@@ -285,6 +369,14 @@ int run(int argc, char** argv) {
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
   explain_cmd->add_option("rule", explain_id, "Rule id (DAT001) or name")->required();
+
+  std::string eval_file, eval_path;
+  std::vector<std::string> eval_parameters;
+  auto* eval_cmd = app.add_subcommand("eval", "Show the values a template node can take, and when");
+  eval_cmd->add_option("file", eval_file, "Template")->required();
+  eval_cmd->add_option("path", eval_path, "Logical path, e.g. Resources/Db/Properties/Port")
+      ->required();
+  eval_cmd->add_option("--parameters", eval_parameters, "Parameter values, as for lint");
 
   std::string schema_type, schema_format = "text";
   auto* schema_cmd = app.add_subcommand("schema", "Show a resource type's properties and attributes");
@@ -309,6 +401,7 @@ int run(int argc, char** argv) {
   if (rules_cmd->parsed()) return run_rules(rules_format);
   if (explain_cmd->parsed()) return run_explain(explain_id);
   if (schema_cmd->parsed()) return run_schema(schema_type, schema_format);
+  if (eval_cmd->parsed()) return run_eval(eval_file, eval_path, eval_parameters);
   return kExitError;
 }
 

@@ -101,7 +101,7 @@ LintResult lint_buffer(std::string text, std::string path, const LintOptions& op
   } else if (doc->has_issue(ReadIssue::Kind::NotATemplate)) {
     result.status = FileStatus::NotATemplate;
   }
-  const Template tpl(*doc);
+  const Template tpl(*doc, &options.parameters);
   CollectingSink sink(*doc, options.selection, result.findings);
   for (const Rule* rule : all_rules()) {
     if (!options.selection.enabled(rule->meta())) continue;

@@ -47,7 +47,20 @@ bool has_rain_key(const Node& n, int depth) {
 
 }  // namespace
 
-Template::Template(const Document& doc) : doc_(&doc) {
+Template::~Template() = default;
+
+const ParameterValues& Template::parameter_values() const {
+  static const ParameterValues kNone;
+  return parameter_values_ ? *parameter_values_ : kNone;
+}
+
+Evaluator& Template::evaluator() const {
+  if (!evaluator_) evaluator_ = std::make_unique<Evaluator>(*this, parameter_values());
+  return *evaluator_;
+}
+
+Template::Template(const Document& doc, const ParameterValues* parameters)
+    : doc_(&doc), parameter_values_(parameters) {
   if (!doc.root || !doc.root->is_mapping()) return;
   root_ = &*doc.root;
   for (const auto& issue : doc.issues) {

@@ -11,6 +11,7 @@
 #include "stacklint/reader.h"
 #include "stacklint/rule.h"
 #include "stacklint/selection.h"
+#include "stacklint/template.h"
 
 namespace stacklint {
 
@@ -26,6 +27,9 @@ std::string_view status_name(FileStatus s);
 
 struct LintOptions {
   RuleSelection selection;
+  // Values for the templates' parameters (`--parameters`); the rest keep their Default and
+  // AllowedValues.
+  ParameterValues parameters;
   ReadLimits limits;
   // Files found by walking a directory are linted only when their content looks like a
   // template; files named explicitly are always linted.

@@ -4,10 +4,12 @@
 // wrong shape is left out (or its field left null) and the PAR rules report the shape problem.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "stacklint/eval.h"
 #include "stacklint/node.h"
 #include "stacklint/reader.h"
 
@@ -61,8 +63,16 @@ struct Section {
 
 class Template {
  public:
-  // Builds the model over a document; the document must outlive the template.
-  explicit Template(const Document& doc);
+  // Builds the model over a document; the document (and `parameters`, if given: values the
+  // user supplies for the template's parameters) must outlive the template.
+  explicit Template(const Document& doc, const ParameterValues* parameters = nullptr);
+  ~Template();
+  Template(const Template&) = delete;
+  Template& operator=(const Template&) = delete;
+
+  // The symbolic evaluator over this template, built on first use.
+  Evaluator& evaluator() const;
+  const ParameterValues& parameter_values() const;
 
   const Document& document() const { return *doc_; }
   // The root mapping, or nullptr when the document could not be read or is not a mapping.
@@ -110,6 +120,8 @@ class Template {
   std::vector<Resource> resources_;
   std::vector<Output> outputs_;
   bool rain_ = false;
+  const ParameterValues* parameter_values_ = nullptr;
+  mutable std::unique_ptr<Evaluator> evaluator_;
 };
 
 // Joins logical path segments: path_join("Resources/Db", "Properties") ==
