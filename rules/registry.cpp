@@ -15,6 +15,9 @@ std::span<const Rule* const> all_rules() {
       &rules::par001(), &rules::par002(), &rules::par003(), &rules::par004(),  //
       &rules::par005(), &rules::par006(), &rules::par007(), &rules::par008(),  //
       &rules::par009(), &rules::par010(),                                      //
+      &rules::ref001(), &rules::ref002(), &rules::ref003(), &rules::ref004(),  //
+      &rules::ref005(), &rules::ref006(), &rules::ref007(), &rules::ref008(),  //
+      &rules::ref009(), &rules::ref010(),                                      //
       &rules::sch001(), &rules::sch002(), &rules::sch003(), &rules::sch004(),  //
       &rules::sch005(), &rules::sch006(), &rules::sch007(), &rules::sch008(),  //
       &rules::sch009(),

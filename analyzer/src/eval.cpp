@@ -78,6 +78,7 @@ namespace {
 constexpr int kMaxDepth = 48;
 
 void append(Value& s, const Value& part) {
+  s.approximate = s.approximate || part.approximate;
   auto add = [&](Fragment f) {
     if (f.literal && !s.parts.empty() && s.parts.back().literal) {
       s.parts.back().text += f.text;
@@ -132,14 +133,15 @@ bool has_intrinsic(const Node& n) {
   return false;
 }
 
-nlohmann::json to_json(const Node& n) {
+// Key order is kept: Fn::ToJsonString writes keys as the template orders them.
+nlohmann::ordered_json to_json(const Node& n) {
   if (n.is_sequence()) {
-    auto a = nlohmann::json::array();
+    auto a = nlohmann::ordered_json::array();
     for (const auto& i : n.items) a.push_back(to_json(i));
     return a;
   }
   if (n.is_mapping()) {
-    auto o = nlohmann::json::object();
+    auto o = nlohmann::ordered_json::object();
     for (const auto& e : n.entries) o[e.key.text] = to_json(e.value);
     return o;
   }
@@ -573,6 +575,7 @@ struct Evaluator::Impl {
       add_fallback();
       return;
     }
+    const size_t before = out.size();
     std::vector<const Node*> seconds;
     if (k1.is_literal()) {
       if (const Node* s = map->get(k1.literal())) seconds.push_back(s);
@@ -596,8 +599,10 @@ struct Evaluator::Impl {
         }
       }
     }
-    if (!found || !k1.is_literal() || !k2.is_literal()) {
-      if (!found) add_fallback();
+    if (!found) add_fallback();
+    if (!k1.is_literal() || !k2.is_literal()) {
+      // Enumerated over keys known only at deploy time: possible values, not certain ones.
+      for (size_t i = before; i < out.size(); ++i) out[i].value.approximate = true;
     }
   }
 

@@ -42,6 +42,9 @@ struct Value {
   const Node* node = nullptr;  // Object: the mapping
   std::string origin;          // Unknown: why; also set for values from parameters
   bool from_parameter_default = false;  // the value is a parameter's Default
+  // One of the values a lookup can give when its keys are known only at deploy time
+  // (Fn::FindInMap enumerated over every key): possible, not proven.
+  bool approximate = false;
 
   static Value string(std::string s);
   static Value opaque(std::string what);
