@@ -172,10 +172,19 @@ struct Evaluator::Impl {
   std::map<std::string, uint32_t, std::less<>> free_atoms;
   std::map<std::string, Bdd::Ref, std::less<>> conditions;
   std::set<std::string, std::less<>> in_progress;
-  std::map<Bdd::Ref, std::string> condition_names;
+  std::vector<std::pair<Bdd::Ref, std::string>> condition_names;  // template order
+  bool all_conditions = false;
 
   Impl(Evaluator& e, const Template& t, const ParameterValues& supplied)
       : self(e), tpl(t), bdd(e.bdd_) {
+    try {
+      build_domains(supplied);
+    } catch (const BddBudgetExceeded&) {
+      e.budget_exceeded_ = true;  // domains stay partial: answers are less exact, never wrong
+    }
+  }
+
+  void build_domains(const ParameterValues& supplied) {
     std::map<std::string, std::set<std::string>, std::less<>> compared;
     if (tpl.root()) collect_comparisons(*tpl.root(), compared, 0);
     for (const auto& p : tpl.parameters()) {
@@ -676,9 +685,18 @@ struct Evaluator::Impl {
     f = bdd.conj(f, domain);
     if (f == Bdd::kFalse) return "never";
     if (bdd.conj(bdd.neg(f), domain) == Bdd::kFalse) return "always";
+    if (!all_conditions) {
+      all_conditions = true;
+      for (const auto& c : tpl.conditions()) self.condition(c.name);
+      condition_names.clear();
+      for (const auto& c : tpl.conditions()) {
+        condition_names.emplace_back(self.condition(c.name), std::string(c.name));
+      }
+    }
     for (const auto& [ref, name] : condition_names) {
-      const Bdd::Ref c = bdd.conj(ref, domain);
-      if (c == f) return name;
+      if (bdd.conj(ref, domain) == f) return name;
+    }
+    for (const auto& [ref, name] : condition_names) {
       if (bdd.conj(bdd.neg(ref), domain) == f) return "not " + name;
     }
     std::vector<std::string> alternatives;
@@ -715,13 +733,9 @@ struct Evaluator::Impl {
   }
 };
 
-Evaluator::Evaluator(const Template& tpl, const ParameterValues& supplied) {
-  try {
-    impl_ = std::make_unique<Impl>(*this, tpl, supplied);
-  } catch (const BddBudgetExceeded&) {
-    budget_exceeded_ = true;
-    impl_ = std::make_unique<Impl>(*this, tpl, ParameterValues{});
-  }
+Evaluator::Evaluator(const Template& tpl, const ParameterValues& supplied, size_t max_bdd_nodes)
+    : bdd_(max_bdd_nodes) {
+  impl_ = std::make_unique<Impl>(*this, tpl, supplied);
 }
 
 Evaluator::~Evaluator() = default;
@@ -758,7 +772,6 @@ Bdd::Ref Evaluator::condition(std::string_view name) {
   }
   m.in_progress.erase(std::string(name));
   m.conditions.emplace(std::string(name), r);
-  m.condition_names.emplace(r, std::string(name));
   return r;
 }
 

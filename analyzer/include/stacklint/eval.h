@@ -71,7 +71,9 @@ class Evaluator {
   // Alternatives kept per value; past it the rest collapses into one Unknown.
   static constexpr size_t kMaxAlternatives = 64;
 
-  Evaluator(const Template& tpl, const ParameterValues& supplied);
+  // `max_bdd_nodes` bounds the decision diagrams (memory and time); past it answers are Unknown.
+  Evaluator(const Template& tpl, const ParameterValues& supplied,
+            size_t max_bdd_nodes = 2'000'000);
   ~Evaluator();
   Evaluator(const Evaluator&) = delete;
   Evaluator& operator=(const Evaluator&) = delete;
