@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTACKLINT_TESTS=ON >/dev/null
-cmake --build build-bench --target stacklint corpus_bench >/dev/null
+cmake --build build-bench --target stacklint corpus_bench stress_bench >/dev/null
 corpus=${1:-../shared/corpus}
 echo "== corpus throughput (library, all cores)"
 build-bench/bench/corpus_bench "$corpus" --repeat 5
@@ -15,6 +15,9 @@ if [ -d "$corpus" ] && [ -x /usr/bin/time ]; then
     --fail-level none "$corpus" >/dev/null 2>/tmp/stacklint-bench-time || true
   tail -1 /tmp/stacklint-bench-time
 fi
+echo
+echo "== conditions stress (symbolic evaluator)"
+build-bench/bench/stress_bench
 echo
 echo "== start-up: stacklint lint examples/django-stack.yaml"
 if command -v hyperfine >/dev/null; then

@@ -336,3 +336,52 @@ TEST_CASE("schema prints a resource type's properties and attributes") {
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("did you mean AWS::SQS::Queue?") != std::string::npos);
 }
+
+TEST_CASE("eval shows the values a node can take and when") {
+  Scratch s;
+  const auto p = s.write("t.yaml", R"(Parameters:
+  Env: {Type: String, AllowedValues: [dev, prod]}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Db:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: !If [IsProd, !Sub "{{resolve:ssm:/${Env}/name}}", devname]
+)");
+  const auto r = stacklint("eval " + quote(p.string()) + " Resources/Db/Properties/TopicName");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"{{resolve:ssm:/prod/name}}\" (dynamic reference)\n      when IsProd") !=
+        std::string::npos);
+  CHECK(r.out.find("\"devname\"\n      when not IsProd") != std::string::npos);
+  const auto supplied = stacklint("eval --parameters Env=dev " + quote(p.string()) +
+                                  " Resources/Db/Properties/TopicName");
+  CHECK(supplied.out.find("\"devname\"\n      when always") != std::string::npos);
+  const auto missing = stacklint("eval " + quote(p.string()) + " Resources/Nope");
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find("nothing at 'Resources/Nope'") != std::string::npos);
+}
+
+TEST_CASE("lint --parameters narrows what parameters can be") {
+  Scratch s;
+  const auto p = s.write("t.yaml", R"(Parameters:
+  Env: {Type: String, AllowedValues: [dev, qa, prod]}
+Mappings:
+  Names: {dev: {N: d}, prod: {N: p}}
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: !FindInMap [Names, !Ref Env, N]
+)");
+  CHECK(stacklint("lint " + quote(p.string())).code == 1);  // qa is missing (REF006)
+  CHECK(stacklint("lint --parameters Env=prod " + quote(p.string())).code == 0);
+  const auto file = s.write("params.json", R"([{"ParameterKey": "Env", "ParameterValue": "qa"}])");
+  const auto qa = stacklint("lint --parameters " + quote(file.string()) + " " + quote(p.string()));
+  CHECK(qa.code == 1);
+  CHECK(qa.out.find("REF006") != std::string::npos);
+  const auto bad = s.write("bad.json", "[{\"ParameterKey\": }]");
+  const auto err = stacklint("lint --parameters " + quote(bad.string()) + " " + quote(p.string()));
+  CHECK(err.code == 2);
+  CHECK(err.err.find("bad.json:1:") != std::string::npos);
+}

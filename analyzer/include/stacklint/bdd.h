@@ -65,7 +65,7 @@ class Bdd {
       visit(path);
       return;
     }
-    const Node& n = nodes_[f];
+    const Node n = nodes_[f];  // a copy: `visit` may add nodes and move the vector
     path.emplace_back(n.var, false);
     walk(n.lo, path, visit, count, limit);
     path.back().second = true;
