@@ -336,6 +336,11 @@ class TreeBuilder : public YAML::EventHandler {
     } else {
       n.range.end = last;
     }
+    // `Fn::GetAtt: Res.Attr` (long form, dotted string) reads like `!GetAtt Res.Attr`.
+    if (n.is_mapping() && n.entries.size() == 1 && n.entries[0].key.text == "Fn::GetAtt" &&
+        n.entries[0].value.is_scalar() && !n.entries[0].value.is_null()) {
+      n.entries[0].value = split_getatt(std::move(n.entries[0].value));
+    }
     complete(std::move(n), f.anchor, f.tag, f.tag_begin);
   }
 

@@ -260,3 +260,12 @@ TEST_CASE("more than one YAML document is an error") {
   REQUIRE(has(*d, ReadIssue::Kind::Syntax));
   CHECK(d->position(d->issues[0].range.begin).line == 2);
 }
+
+TEST_CASE("long-form Fn::GetAtt with a dotted string reads like the short form") {
+  auto d = read_document("V: {Fn::GetAtt: Db.Endpoint.Address}\n");
+  const Node& arg = d->root->get("V")->intrinsic_arg();
+  REQUIRE(arg.is_sequence());
+  REQUIRE(arg.items.size() == 2);
+  CHECK(arg.items[0].text == "Db");
+  CHECK(arg.items[1].text == "Endpoint.Address");
+}
