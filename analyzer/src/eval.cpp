@@ -1,6 +1,7 @@
 #include "stacklint/eval.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -411,7 +412,15 @@ struct Evaluator::Impl {
     }
     if (name == "AWS::NotificationARNs") return {{opaque_list(name), when}};
     if (name.starts_with("AWS::")) return {{Value::opaque(name), when}};
-    if (tpl.resource(name)) return {{Value::opaque("Ref " + name), when}};
+    if (const Resource* r = tpl.resource(name)) {
+      Value v = Value::opaque("Ref " + name);
+      // Ref yields the type's primary identifier (a bucket's name, an instance's id, ...).
+      const auto* rt = schema::find_resource(r->type_name);
+      v.origin = rt && !rt->primary_identifier.empty()
+                     ? fmt::format("{} of {}", fmt::join(rt->primary_identifier, ", "), name)
+                     : "Ref " + name;
+      return {{v, when}};
+    }
     return {{Value::unknown("undefined " + name), when}};
   }
 

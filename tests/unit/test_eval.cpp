@@ -83,6 +83,20 @@ TEST_CASE("literals, parameters (AllowedValues, Default, open) and pseudo parame
   CHECK(saw_default);
 }
 
+TEST_CASE("Ref to a resource is an opaque value of its primary identifier") {
+  Fixture f(tpl("      A: !Ref Bucket\n      B: !Sub \"arn:${AWS::Partition}:s3:::${Bucket}/*\"\n") +
+            "  Bucket:\n    Type: AWS::S3::Bucket\n");
+  Evaluator& ev = f.tpl->evaluator();
+  const auto a = ev.evaluate(f.at("R", "A"));
+  REQUIRE(a.size() == 1);
+  CHECK_FALSE(a[0].value.is_literal());
+  CHECK(a[0].value.origin == "BucketName of Bucket");
+  const auto b = ev.evaluate(f.at("R", "B"));
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].value.literal() == "arn:${AWS::Partition}:s3:::${Ref Bucket}/*");
+  CHECK(b[0].value.parts[0].text == "arn:");  // a known prefix is kept
+}
+
 TEST_CASE("supplied parameter values replace the domain") {
   Fixture f(tpl("      B: !Ref Env\n      C: !If [IsProd, big, small]\n"), {{"Env", "prod"}});
   CHECK(f.values("R", "B") == std::set<std::string>{"\"prod\" when always"});
