@@ -20,7 +20,8 @@ std::span<const Rule* const> all_rules() {
       &rules::ref009(), &rules::ref010(),                                      //
       &rules::sch001(), &rules::sch002(), &rules::sch003(), &rules::sch004(),  //
       &rules::sch005(), &rules::sch006(), &rules::sch007(), &rules::sch008(),  //
-      &rules::sch009(),
+      &rules::sch009(), &rules::sec001(), &rules::sec002(), &rules::sec003(),  //
+      &rules::sec004(), &rules::sec005(),
   });
   return kRules;
 }

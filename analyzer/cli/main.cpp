@@ -46,6 +46,7 @@ struct LintArgs {
   std::string stdin_filename = "-";
   unsigned jobs = 0;
   std::vector<std::string> parameters;
+  std::vector<std::string> rule_options;
 };
 
 bool load_all_parameters(const std::vector<std::string>& args, ParameterValues& out) {
@@ -75,6 +76,22 @@ int run_lint(const LintArgs& args) {
     return kExitError;
   }
   if (!load_all_parameters(args.parameters, options.parameters)) return kExitError;
+  for (const auto& o : args.rule_options) {
+    const auto eq = o.find('=');
+    const auto dot = o.find('.');
+    if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
+      print_error(fmt::format("--rule-option '{}': expected RULE.option=value, e.g. "
+                              "NET001.allowed-ports=80,443", o));
+      return kExitError;
+    }
+    std::string rule = o.substr(0, dot);
+    for (auto& c : rule) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!find_rule(rule)) {
+      print_error(fmt::format("--rule-option '{}': no rule {}", o, rule));
+      return kExitError;
+    }
+    options.rule_options[rule + o.substr(dot, eq - dot)] = o.substr(eq + 1);
+  }
   std::optional<Severity> fail_level;
   if (args.fail_level != "none") fail_level = parse_severity(args.fail_level);
 
@@ -358,6 +375,9 @@ int run(int argc, char** argv) {
   lint_cmd->add_option("--parameters", lint.parameters,
                        "Parameter values: a JSON file ([{ParameterKey, ParameterValue}] or "
                        "{Parameters: {...}}), a file of Key=Value pairs, or Key=Value; repeatable");
+  lint_cmd->add_option("--rule-option", lint.rule_options,
+                       "A rule option, RULE.option=value (e.g. NET001.allowed-ports=80,443); "
+                       "repeatable; see `stacklint explain RULE`");
   lint_cmd->add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
 

@@ -66,10 +66,18 @@ std::string Value::display() const {
 }
 
 bool Value::is_dynamic_reference() const {
-  if (kind != Kind::String || parts.empty() || !parts[0].literal) return false;
-  const std::string_view s = parts[0].text;
-  return s.starts_with("{{resolve:ssm:") || s.starts_with("{{resolve:ssm-secure:") ||
-         s.starts_with("{{resolve:secretsmanager:");
+  if (kind != Kind::String) return false;
+  // CloudFormation resolves a dynamic reference wherever it stands in the string.
+  for (const auto& f : parts) {
+    if (!f.literal) continue;
+    const std::string_view s = f.text;
+    if (s.find("{{resolve:ssm:") != std::string_view::npos ||
+        s.find("{{resolve:ssm-secure:") != std::string_view::npos ||
+        s.find("{{resolve:secretsmanager:") != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // ---- Evaluator ------------------------------------------------------------------------------

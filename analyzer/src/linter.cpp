@@ -101,7 +101,8 @@ LintResult lint_buffer(std::string text, std::string path, const LintOptions& op
   } else if (doc->has_issue(ReadIssue::Kind::NotATemplate)) {
     result.status = FileStatus::NotATemplate;
   }
-  const Template tpl(*doc, &options.parameters);
+  Template tpl(*doc, &options.parameters);
+  tpl.set_rule_options(&options.rule_options);
   CollectingSink sink(*doc, options.selection, result.findings);
   for (const Rule* rule : all_rules()) {
     if (!options.selection.enabled(rule->meta())) continue;

@@ -54,6 +54,16 @@ const ParameterValues& Template::parameter_values() const {
   return parameter_values_ ? *parameter_values_ : kNone;
 }
 
+std::string_view Template::rule_option(std::string_view rule, std::string_view key,
+                                       std::string_view fallback) const {
+  if (!rule_options_) return fallback;
+  std::string full(rule);
+  full += '.';
+  full += key;
+  const auto it = rule_options_->find(full);
+  return it == rule_options_->end() ? fallback : std::string_view(it->second);
+}
+
 Evaluator& Template::evaluator() const {
   if (!evaluator_) evaluator_ = std::make_unique<Evaluator>(*this, parameter_values());
   return *evaluator_;

@@ -25,8 +25,12 @@ Resource types that hold data (the list is kept in `rules/dat/stateful.cpp`):
 `AWS::Neptune::DBCluster`, `AWS::OpenSearchServerless::Collection`,
 `AWS::OpenSearchService::Domain`, `AWS::QLDB::Ledger`, `AWS::RDS::DBCluster`,
 `AWS::RDS::DBInstance`, `AWS::RDS::GlobalCluster`, `AWS::Redshift::Cluster`, `AWS::S3::Bucket`,
-`AWS::S3Express::DirectoryBucket`, `AWS::SimpleDB::Domain`, `AWS::SQS::Queue`,
+`AWS::S3Express::DirectoryBucket`, `AWS::SDB::Domain`, `AWS::SQS::Queue`, `AWS::Organizations::Account`,
 `AWS::Timestream::Database`, `AWS::Timestream::Table`.
+
+Also every other type that AWS's resource database marks as holding data, except cluster
+members (`AWS::DocDB::DBInstance`, `AWS::Neptune::DBInstance`), nested stacks, EMR clusters, and
+KMS keys and Secrets Manager secrets, whose deletion waits 7 to 30 days and can be cancelled.
 
 Not reported, because CloudFormation already keeps a snapshot by default: `AWS::RDS::DBCluster`,
 and `AWS::RDS::DBInstance` without `DBClusterIdentifier`. An RDS instance that is a member of a

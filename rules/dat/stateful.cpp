@@ -1,5 +1,7 @@
 #include "rules/dat/stateful.h"
 
+#include "stacklint/schema.h"
+
 #include <algorithm>
 #include <array>
 #include <vector>
@@ -42,7 +44,8 @@ constexpr auto kStateful = std::to_array<StatefulType>({
     {"AWS::SQS::Queue", "messages"},
     {"AWS::Timestream::Database", "database"},
     {"AWS::Timestream::Table", "table"},
-    {"AWS::SimpleDB::Domain", "domain"},
+    {"AWS::Organizations::Account", "account (deleting closes it)"},
+    {"AWS::SDB::Domain", "domain"},
 });
 
 constexpr auto kSnapshotTypes = std::to_array<std::string_view>(
@@ -56,10 +59,26 @@ std::span<const StatefulType> stateful_types() {
   return kStateful;
 }
 
+// Types the schema marks stateful that are deliberately not treated as holding data of their
+// own: cluster members (the cluster holds the data), nested stacks (their resources carry their
+// own policies), EMR clusters (compute), and keys and secrets (deletion waits 7-30 days and can
+// be cancelled).
+constexpr auto kNotStateful = std::to_array<std::string_view>({
+    "AWS::DocDB::DBInstance", "AWS::Neptune::DBInstance", "AWS::CloudFormation::Stack",
+    "AWS::EMR::Cluster", "AWS::KMS::Key", "AWS::SecretsManager::Secret"});
+
 const StatefulType* stateful_type_of(const Resource& r) {
-  const auto it = std::find_if(kStateful.begin(), kStateful.end(),
-                               [&](const StatefulType& t) { return t.type == r.type_name; });
-  if (it == kStateful.end()) return nullptr;
+  auto it = std::find_if(kStateful.begin(), kStateful.end(),
+                         [&](const StatefulType& t) { return t.type == r.type_name; });
+  if (it == kStateful.end()) {
+    // The resource database's own "holds data" flag covers types added after this list.
+    static const StatefulType kFromSchema{"", "data", false};
+    if (std::find(kNotStateful.begin(), kNotStateful.end(), r.type_name) != kNotStateful.end()) {
+      return nullptr;
+    }
+    const schema::ResourceType* rt = schema::find_resource(r.type_name);
+    return rt && rt->stateful ? &kFromSchema : nullptr;
+  }
   // A DB instance inside an Aurora/Multi-AZ cluster stores nothing of its own.
   if (r.type_name == "AWS::RDS::DBInstance" && r.properties &&
       r.properties->get("DBClusterIdentifier")) {

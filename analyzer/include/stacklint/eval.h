@@ -53,8 +53,8 @@ struct Value {
   bool is_literal() const;  // a String whose every part is literal
   std::string literal() const;  // the text of the literal parts, opaque parts as ${...}
   std::string display() const;
-  // A dynamic reference ({{resolve:ssm:...}}, ssm-secure, secretsmanager), also when built by
-  // Fn::Sub or Fn::Join: the literal text starts with "{{resolve:".
+  // Holds a dynamic reference ({{resolve:ssm:...}}, ssm-secure, secretsmanager), also when
+  // built by Fn::Sub or Fn::Join; CloudFormation resolves it wherever it stands in the string.
   bool is_dynamic_reference() const;
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ struct LintOptions {
   // Values for the templates' parameters (`--parameters`); the rest keep their Default and
   // AllowedValues.
   ParameterValues parameters;
+  // Rule options, "RULE.key" -> value (e.g. "NET001.allowed-ports" -> "80,443").
+  std::map<std::string, std::string, std::less<>> rule_options;
   ReadLimits limits;
   // Files found by walking a directory are linted only when their content looks like a
   // template; files named explicitly are always linted.

@@ -4,6 +4,7 @@
 // wrong shape is left out (or its field left null) and the PAR rules report the shape problem.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -74,6 +75,13 @@ class Template {
   Evaluator& evaluator() const;
   const ParameterValues& parameter_values() const;
 
+  // A rule option ("NET001", "allowed-ports"), or `fallback` when none was given.
+  std::string_view rule_option(std::string_view rule, std::string_view key,
+                               std::string_view fallback) const;
+  void set_rule_options(const std::map<std::string, std::string, std::less<>>* options) {
+    rule_options_ = options;
+  }
+
   const Document& document() const { return *doc_; }
   // The root mapping, or nullptr when the document could not be read or is not a mapping.
   const Node* root() const { return root_; }
@@ -121,6 +129,7 @@ class Template {
   std::vector<Output> outputs_;
   bool rain_ = false;
   const ParameterValues* parameter_values_ = nullptr;
+  const std::map<std::string, std::string, std::less<>>* rule_options_ = nullptr;
   mutable std::unique_ptr<Evaluator> evaluator_;
 };
 
