@@ -5,6 +5,14 @@
 
 namespace stacklint::rules {
 
+const Rule& iam001();
+const Rule& iam002();
+const Rule& iam003();
+const Rule& iam004();
+const Rule& net001();
+const Rule& net002();
+const Rule& net003();
+const Rule& net004();
 const Rule& par001();
 const Rule& par002();
 const Rule& par003();
@@ -42,5 +50,6 @@ const Rule& sec005();
 const Rule& dat001();
 const Rule& dat002();
 const Rule& dat003();
+const Rule& dat004();
 
 }  // namespace stacklint::rules

@@ -11,7 +11,9 @@ namespace stacklint {
 std::span<const Rule* const> all_rules() {
   // std::to_array sizes the table from the list, so no slot can be left null.
   static const auto kRules = std::to_array<const Rule*>({
-      &rules::dat001(), &rules::dat002(), &rules::dat003(),                    //
+      &rules::dat001(), &rules::dat002(), &rules::dat003(), &rules::dat004(),  //
+      &rules::iam001(), &rules::iam002(), &rules::iam003(), &rules::iam004(),  //
+      &rules::net001(), &rules::net002(), &rules::net003(), &rules::net004(),  //
       &rules::par001(), &rules::par002(), &rules::par003(), &rules::par004(),  //
       &rules::par005(), &rules::par006(), &rules::par007(), &rules::par008(),  //
       &rules::par009(), &rules::par010(),                                      //

@@ -143,6 +143,13 @@ void referenced_parameters(const Template& tpl, const Node& n,
     if (vars) referenced_parameters(tpl, *vars, f);
     return;
   }
+  // Parameters used as lookup keys or indexes choose a value; they are not part of it.
+  if (fn == "Fn::FindInMap" || fn == "Fn::GetAZs") return;
+  if (fn == "Fn::Select") {
+    const Node& a = n.intrinsic_arg();
+    if (a.is_sequence() && a.items.size() == 2) referenced_parameters(tpl, a.items[1], f);
+    return;
+  }
   for (const auto& i : n.items) referenced_parameters(tpl, i, f);
   for (const auto& e : n.entries) referenced_parameters(tpl, e.value, f);
 }
