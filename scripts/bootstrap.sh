@@ -7,4 +7,5 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build --target stacklint
 echo
 echo "\$ build/stacklint lint examples/django-stack.yaml"
-build/stacklint lint examples/django-stack.yaml
+# The example has findings on purpose: exit code 1 is the expected answer here.
+build/stacklint lint examples/django-stack.yaml || [ $? -eq 1 ]
