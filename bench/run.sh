@@ -19,11 +19,11 @@ echo
 echo "== conditions stress (symbolic evaluator)"
 build-bench/bench/stress_bench
 echo
-echo "== start-up: stacklint lint examples/django-stack.yaml"
+echo "== start-up: stacklint lint fixtures/examples/django-stack-hardened.yaml"
 if command -v hyperfine >/dev/null; then
-  hyperfine -N --warmup 10 --runs 200 "build-bench/stacklint lint examples/django-stack.yaml"
+  hyperfine -N --warmup 10 --runs 100 "build-bench/stacklint lint fixtures/examples/django-stack-hardened.yaml"
 else
   start=$(date +%s%N)
-  for _ in $(seq 200); do build-bench/stacklint lint examples/django-stack.yaml >/dev/null; done
+  for _ in $(seq 200); do build-bench/stacklint lint fixtures/examples/django-stack-hardened.yaml >/dev/null; done
   echo "mean $(( ($(date +%s%N) - start) / 200000 )) us over 200 runs (install hyperfine for detail)"
 fi

@@ -19,7 +19,8 @@ Reports an `Allow` statement whose `Action` can be `*`, or `service:*` for a ser
 controls access or secrets: `iam`, `sts`, `kms`, `organizations`, `secretsmanager`, `ssm`,
 `lambda`, `cloudformation`. Identity policies (inline policies of roles, users and groups,
 `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`) and resource policies (bucket, queue, topic,
-secret, repository, domain) count. KMS key policies are not checked: the standard key policy
+secret, repository, domain) count, and so does attaching the AWS managed policies
+`AdministratorAccess` or `IAMFullAccess` to a role, user or group. KMS key policies are not checked: the standard key policy
 grants `kms:*` to the account, and access is then delegated through IAM.
 
 ## Why is this bad?
@@ -62,6 +63,29 @@ class WildcardAction final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
   void check(const Template& tpl, Sink& out) const override {
+    // AWS managed policies that grant every action, or every IAM action.
+    for (const auto& r : tpl.resources()) {
+      if (r.type_name != "AWS::IAM::Role" && r.type_name != "AWS::IAM::User" &&
+          r.type_name != "AWS::IAM::Group") {
+        continue;
+      }
+      const Node* arns = r.properties ? r.properties->get("ManagedPolicyArns") : nullptr;
+      if (!arns || !arns->is_sequence()) continue;
+      for (const auto& item : arns->items) {
+        for (const auto& v : tpl.evaluator().evaluate(item, tpl.evaluator().exists(r.name))) {
+          if (v.value.kind != Value::Kind::String) continue;
+          const std::string text = v.value.literal();
+          const bool admin = text.ends_with(":iam::aws:policy/AdministratorAccess");
+          const bool iam_full = text.ends_with(":iam::aws:policy/IAMFullAccess");
+          if (!admin && !iam_full) continue;
+          report(out, kMeta, item, path_join(path_join(r.path, "Properties"), "ManagedPolicyArns"),
+                 fmt::format("{} is given {}: every action of {}", r.name,
+                             admin ? "AdministratorAccess" : "IAMFullAccess",
+                             admin ? "every service" : "iam"));
+          break;
+        }
+      }
+    }
     for_each_statement(tpl, [&](const PolicyStatement& s) {
       if (s.kind == PolicyStatement::Kind::Trust || s.kms_key_policy || !allows(tpl, s)) return;
       for (const auto& a : field_values(tpl, s, "Action")) {

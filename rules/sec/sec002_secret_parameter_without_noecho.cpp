@@ -60,11 +60,6 @@ Resources:
 ```
 )md"};
 
-bool no_echo(const Parameter& p) {
-  return p.no_echo && p.no_echo->is_scalar() &&
-         (p.no_echo->text == "true" || p.no_echo->text == "True" || p.no_echo->text == "TRUE");
-}
-
 class SecretParameterWithoutNoEcho final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
@@ -81,7 +76,7 @@ class SecretParameterWithoutNoEcho final : public Rule {
             });
         if (all_dynamic) return;
         referenced_parameters(tpl, value, [&](const Parameter& p, const Node& where) {
-          if (no_echo(p) || !reported.insert(p.name).second) return;
+          if (is_no_echo(p) || !reported.insert(p.name).second) return;
           report(out, kMeta, where, path,
                  fmt::format("parameter {} feeds {} of {} but has no 'NoEcho: true': its value "
                              "shows in the console and API",

@@ -50,7 +50,7 @@ class NoEchoDefault final : public Rule {
   const RuleMeta& meta() const override { return kMeta; }
   void check(const Template& tpl, Sink& out) const override {
     for (const auto& p : tpl.parameters()) {
-      if (!p.no_echo || !p.no_echo->is_scalar() || p.no_echo->text != "true") continue;
+      if (!is_no_echo(p)) continue;
       if (!p.default_value || !p.default_value->is_scalar() || p.default_value->text.empty()) {
         continue;
       }

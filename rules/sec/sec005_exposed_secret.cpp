@@ -50,10 +50,6 @@ Outputs:
 ```
 )md"};
 
-bool no_echo(const Parameter& p) {
-  return p.no_echo && p.no_echo->is_scalar() && p.no_echo->text == "true";
-}
-
 bool secure_reference(std::string_view s) {
   return s.find("{{resolve:secretsmanager:") != std::string_view::npos ||
          s.find("{{resolve:ssm-secure:") != std::string_view::npos;
@@ -77,7 +73,7 @@ class ExposedSecret final : public Rule {
   static void scan(const Template& tpl, const Node& n, const std::string& path,
                    const std::string& where, Sink& out) {
     referenced_parameters(tpl, n, [&](const Parameter& p, const Node& at) {
-      if (!no_echo(p)) return;
+      if (!is_no_echo(p)) return;
       report(out, kMeta, at, path,
              fmt::format("{} exposes NoEcho parameter {} in plain text", where, p.name));
     });

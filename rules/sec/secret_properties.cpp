@@ -1,12 +1,29 @@
 #include "rules/sec/secret_properties.h"
 
 #include <array>
+#include <cctype>
 
 namespace stacklint::rules {
 namespace {
 
 constexpr auto kSecretProperties = std::to_array<SecretProperty>({
+    {"Alexa::ASK::Skill", "AuthenticationConfiguration/ClientSecret"},
+    {"Alexa::ASK::Skill", "AuthenticationConfiguration/RefreshToken"},
+    {"AWS::KinesisFirehose::DeliveryStream", "RedshiftDestinationConfiguration/Password"},
+    {"AWS::Lambda::Permission", "EventSourceToken"},
+    {"AWS::ManagedBlockchain::Member",
+     "MemberConfiguration/MemberFrameworkConfiguration/MemberFabricConfiguration/AdminPassword"},
+    {"AWS::OpsWorks::App", "SslConfiguration/PrivateKey"},
+    {"AWS::OpsWorks::Stack", "RdsDbInstances/*/DbPassword"},
+    {"AWS::Pinpoint::APNSChannel", "PrivateKey"},
+    {"AWS::Pinpoint::APNSSandboxChannel", "PrivateKey"},
+    {"AWS::Pinpoint::APNSSandboxChannel", "TokenKey"},
+    {"AWS::Pinpoint::APNSVoipChannel", "PrivateKey"},
+    {"AWS::Pinpoint::APNSVoipChannel", "TokenKey"},
+    {"AWS::Pinpoint::APNSVoipSandboxChannel", "PrivateKey"},
+    {"AWS::Pinpoint::APNSVoipSandboxChannel", "TokenKey"},
     {"AWS::AmazonMQ::Broker", "Users/*/Password"},
+    {"AWS::AppStream::DirectoryConfig", "ServiceAccountCredentials/AccountPassword"},
     {"AWS::Amplify::App", "AccessToken"},
     {"AWS::Amplify::App", "OauthToken"},
     {"AWS::Amplify::App", "BasicAuthConfig/Password"},
@@ -40,7 +57,6 @@ constexpr auto kSecretProperties = std::to_array<SecretProperty>({
      "AdvancedSecurityOptions/MasterUserOptions/MasterUserPassword"},
     {"AWS::OpsWorks::App", "AppSource/Password"},
     {"AWS::OpsWorks::Stack", "CustomCookbooksSource/Password"},
-    {"AWS::Pinpoint::APNSChannel", "PrivateKey"},
     {"AWS::Pinpoint::APNSChannel", "TokenKey"},
     {"AWS::Pinpoint::BaiduChannel", "SecretKey"},
     {"AWS::Pinpoint::GCMChannel", "ApiKey"},
@@ -103,6 +119,13 @@ void for_each_secret_property(
     if (sp.type != r.type_name) continue;
     walk_path(*r.properties, sp.path, path_join(r.path, "Properties"), sp.path, f, 0);
   }
+}
+
+bool is_no_echo(const Parameter& p) {
+  if (!p.no_echo || !p.no_echo->is_scalar()) return false;
+  std::string v = p.no_echo->text;
+  for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return v == "true";
 }
 
 std::string redact(std::string_view secret) {

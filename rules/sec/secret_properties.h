@@ -24,6 +24,9 @@ void for_each_secret_property(
     const Resource& r,
     const std::function<void(const Node&, const std::string&, std::string_view)>& f);
 
+// `NoEcho: true` (any casing, quoted or not).
+bool is_no_echo(const Parameter& p);
+
 // Shows a secret without revealing it: its first two characters and its length.
 std::string redact(std::string_view secret);
 
