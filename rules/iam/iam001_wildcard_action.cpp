@@ -99,7 +99,7 @@ class WildcardAction final : public Rule {
         } else {
           continue;
         }
-        report(out, kMeta, *a.node, s.path,
+        report(out, kMeta, *a.node, path_join(s.path, "Action"),
                fmt::format("a policy of {} allows '{}': every action of {}{}", s.owner->name,
                            a.text, service, when_suffix(tpl.evaluator(), a.when)));
         return;

@@ -111,7 +111,7 @@ class WriteOnEveryResource final : public Rule {
       }
       if (writes.empty()) return;
       if (writes.size() > 4) writes.resize(4), writes.push_back("...");
-      report(out, kMeta, *star->node, s.path,
+      report(out, kMeta, *star->node, path_join(s.path, "Resource"),
              fmt::format("a policy of {} allows {} on every resource (\"*\"); name the resources",
                          s.owner->name, fmt::join(writes, ", ")));
     });

@@ -65,7 +65,7 @@ class WildcardPrincipal final : public Rule {
                 : fmt::format("the policy of {} allows anyone (Principal \"*\") without a "
                               "Condition",
                               s.owner->name);
-      report(out, kMeta, *p, s.path, msg);
+      report(out, kMeta, *p, path_join(s.path, "Principal"), msg);
     });
   }
 };

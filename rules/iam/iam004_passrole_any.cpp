@@ -60,7 +60,7 @@ class PassRoleAny final : public Rule {
       if (!pass) return;
       for (const auto& r : field_values(tpl, s, "Resource")) {
         if (r.text != "*") continue;
-        report(out, kMeta, *r.node, s.path,
+        report(out, kMeta, *r.node, path_join(s.path, "Resource"),
                fmt::format("a policy of {} allows iam:PassRole on every role", s.owner->name));
         return;
       }

@@ -40,6 +40,11 @@ std::vector<std::pair<std::string, Bdd::Ref>> world_cidrs(const Template& tpl, c
 // The logical id of the security group a node names (`!Ref Sg`, `!GetAtt Sg.GroupId`), or "".
 std::string security_group_of(const Template& tpl, const Node& n);
 
+// The logical path of the rule's CIDR property.
+inline std::string cidr_path(const IngressRule& r) {
+  return path_join(r.path, r.node->get("CidrIp") ? "CidrIp" : "CidrIpv6");
+}
+
 // "when ..." suffix for a message, empty when always.
 std::string when_suffix(Evaluator& ev, Bdd::Ref when);
 

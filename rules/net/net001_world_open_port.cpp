@@ -93,7 +93,7 @@ class WorldOpenPort final : public Rule {
           const std::string ports = range.from == range.to
                                         ? fmt::format("port {}", range.from)
                                         : fmt::format("ports {}-{}", range.from, range.to);
-          report(out, kMeta, *rule.cidr, rule.path,
+          report(out, kMeta, *rule.cidr, cidr_path(rule),
                  fmt::format("{} admits {} on {} from anywhere{}",
                              rule.group.empty() ? "an ingress rule" : rule.group, cidr, ports,
                              when_suffix(ev, when)));

@@ -59,7 +59,7 @@ class WorldOpenAll final : public Rule {
           const std::string what = range.all_protocols
                                        ? std::string("every protocol and port")
                                        : fmt::format("ports {}-{}", range.from, range.to);
-          report(out, kMeta, *rule.cidr, rule.path,
+          report(out, kMeta, *rule.cidr, cidr_path(rule),
                  fmt::format("{} admits {} on {} from anywhere{}",
                              rule.group.empty() ? "an ingress rule" : rule.group, cidr, what,
                              when_suffix(ev, when)));

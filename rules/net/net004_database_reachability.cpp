@@ -203,7 +203,7 @@ class DatabaseReachability final : public Rule {
         }
         if (!covers) continue;
         for (const auto& [cidr, when] : world_cidrs(tpl, rule)) {
-          report(out, kMeta, *rule.cidr, rule.path,
+          report(out, kMeta, *rule.cidr, cidr_path(rule),
                  fmt::format("{} is reachable from the internet: {} admits {} on port {}{}",
                              describe(r), rule.group, cidr, port, when_suffix(ev, when)));
         }
