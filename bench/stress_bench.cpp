@@ -14,7 +14,8 @@ namespace {
 std::string generate() {
   std::string t = "Parameters:\n";
   for (int p = 0; p < 10; ++p) {
-    t += fmt::format("  P{}:\n    Type: String\n    AllowedValues: [a, b, c, d]\n    Default: a\n", p);
+    t += fmt::format("  P{}:\n    Type: String\n    AllowedValues: [a, b, c, d]\n    Default: a\n",
+                     p);
   }
   t += "Conditions:\n";
   for (int c = 0; c < 40; ++c) {
@@ -24,7 +25,8 @@ std::string generate() {
     } else if (c % 3 == 0) {
       t += fmt::format("  C{}: !And [!Condition C{}, !Not [!Condition C{}]]\n", c, c - 10, c - 3);
     } else if (c % 3 == 1) {
-      t += fmt::format("  C{}: !Or [!Condition C{}, !Equals [!Ref P{}, {}]]\n", c, c - 7, c % 10, v);
+      t +=
+          fmt::format("  C{}: !Or [!Condition C{}, !Equals [!Ref P{}, {}]]\n", c, c - 7, c % 10, v);
     } else {
       t += fmt::format("  C{}: !Not [!Or [!Condition C{}, !Condition C{}]]\n", c, c - 1, c - 10);
     }
@@ -37,9 +39,10 @@ std::string generate() {
     }
     t += fmt::format("  R{}:\n    Type: AWS::SNS::Topic\n", r);
     if (r % 5 == 0) t += fmt::format("    Condition: C{}\n", r % 40);
-    t += fmt::format("    Properties:\n      TopicName: {}\n      DisplayName: !If [C{}, !Ref R{}, "
-                     "!Ref AWS::NoValue]\n",
-                     value, (r + 1) % 40, r == 0 ? 1 : r - 1);
+    t += fmt::format(
+        "    Properties:\n      TopicName: {}\n      DisplayName: !If [C{}, !Ref R{}, "
+        "!Ref AWS::NoValue]\n",
+        value, (r + 1) % 40, r == 0 ? 1 : r - 1);
   }
   return t;
 }

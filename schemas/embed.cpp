@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   for (const auto& e : index) {
     out << "    {\"" << e.name << "\", " << e.offset << ", " << e.length << "},\n";
   }
-  out << "};\n\nconst size_t kIndexSize = " << index.size() << ";\n\n}  // namespace stacklint::schema_data\n";
+  out << "};\n\nconst size_t kIndexSize = " << index.size()
+      << ";\n\n}  // namespace stacklint::schema_data\n";
   return out ? 0 : 1;
 }

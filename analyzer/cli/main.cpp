@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "stacklint/files.h"
-#include "stacklint/parameters.h"
 #include "stacklint/linter.h"
+#include "stacklint/parameters.h"
 #include "stacklint/registry.h"
 #include "stacklint/report.h"
 #include "stacklint/schema.h"
@@ -80,8 +80,10 @@ int run_lint(const LintArgs& args) {
     const auto eq = o.find('=');
     const auto dot = o.find('.');
     if (eq == std::string::npos || dot == std::string::npos || dot > eq) {
-      print_error(fmt::format("--rule-option '{}': expected RULE.option=value, e.g. "
-                              "NET001.allowed-ports=80,443", o));
+      print_error(
+          fmt::format("--rule-option '{}': expected RULE.option=value, e.g. "
+                      "NET001.allowed-ports=80,443",
+                      o));
       return kExitError;
     }
     std::string rule = o.substr(0, dot);
@@ -197,9 +199,12 @@ int run_explain(const std::string& id) {
 
 std::string_view replacement_name(schema::Replacement r) {
   switch (r) {
-    case schema::Replacement::Always: return "Replacement";
-    case schema::Replacement::Conditional: return "Some interruptions / may replace";
-    case schema::Replacement::None: break;
+    case schema::Replacement::Always:
+      return "Replacement";
+    case schema::Replacement::Conditional:
+      return "Some interruptions / may replace";
+    case schema::Replacement::None:
+      break;
   }
   return "No interruption";
 }
@@ -263,7 +268,8 @@ int run_schema(const std::string& type_name, const std::string& format) {
     return kExitClean;
   }
   std::cout << fmt::format("{}{}\n", rt->name, rt->stateful ? " (holds data)" : "");
-  if (!rt->transform.empty()) std::cout << fmt::format("provided by the {} transform\n", rt->transform);
+  if (!rt->transform.empty())
+    std::cout << fmt::format("provided by the {} transform\n", rt->transform);
   std::cout << "\nProperties:\n";
   print_object(*rt, rt->properties);
   std::cout << "\nAttributes (Fn::GetAtt):\n";
@@ -320,8 +326,10 @@ int run_eval(const std::string& file, const std::string& path,
   const Template tpl(*doc, &params);
   const Node* n = node_at(*doc->root, path);
   if (!n) {
-    print_error(fmt::format("{}: nothing at '{}' (a logical path such as "
-                            "Resources/Database/Properties/MasterUserPassword)", file, path));
+    print_error(
+        fmt::format("{}: nothing at '{}' (a logical path such as "
+                    "Resources/Database/Properties/MasterUserPassword)",
+                    file, path));
     return kExitError;
   }
   Evaluator& ev = tpl.evaluator();
@@ -338,10 +346,13 @@ int run_eval(const std::string& file, const std::string& path,
     std::string note;
     if (v.value.is_dynamic_reference()) note = " (dynamic reference)";
     if (v.value.from_parameter_default) note += " (" + v.value.origin + " default)";
-    std::cout << fmt::format("  {}{}\n      when {}\n", v.value.display(), note, ev.describe(v.when));
+    std::cout << fmt::format("  {}{}\n      when {}\n", v.value.display(), note,
+                             ev.describe(v.when));
   }
-  if (values.empty()) std::cout << "  nothing: it is never evaluated (its conditions cannot hold)\n";
-  if (ev.budget_exceeded()) std::cout << "(an evaluation budget ran out: some answers are unknown)\n";
+  if (values.empty())
+    std::cout << "  nothing: it is never evaluated (its conditions cannot hold)\n";
+  if (ev.budget_exceeded())
+    std::cout << "(an evaluation budget ran out: some answers are unknown)\n";
   return kExitClean;
 }
 
@@ -399,8 +410,10 @@ int run(int argc, char** argv) {
   eval_cmd->add_option("--parameters", eval_parameters, "Parameter values, as for lint");
 
   std::string schema_type, schema_format = "text";
-  auto* schema_cmd = app.add_subcommand("schema", "Show a resource type's properties and attributes");
-  schema_cmd->add_option("type", schema_type, "Resource type, e.g. AWS::RDS::DBInstance")->required();
+  auto* schema_cmd =
+      app.add_subcommand("schema", "Show a resource type's properties and attributes");
+  schema_cmd->add_option("type", schema_type, "Resource type, e.g. AWS::RDS::DBInstance")
+      ->required();
   schema_cmd->add_option("--format", schema_format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
 

@@ -20,7 +20,9 @@ Bdd::Ref Bdd::make(uint32_t v, Ref lo, Ref hi) {
   return ref;
 }
 
-Bdd::Ref Bdd::var(uint32_t v) { return make(v, kFalse, kTrue); }
+Bdd::Ref Bdd::var(uint32_t v) {
+  return make(v, kFalse, kTrue);
+}
 
 Bdd::Ref Bdd::ite(Ref f, Ref g, Ref h) {
   if (f == kTrue) return g;

@@ -58,9 +58,12 @@ std::string Value::display() const {
       for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i].display();
       return out + "]";
     }
-    case Kind::Object: return "a mapping";
-    case Kind::NoValue: return "AWS::NoValue (absent)";
-    case Kind::Unknown: return fmt::format("unknown ({})", origin);
+    case Kind::Object:
+      return "a mapping";
+    case Kind::NoValue:
+      return "AWS::NoValue (absent)";
+    case Kind::Unknown:
+      return fmt::format("unknown ({})", origin);
   }
   return "unknown";
 }
@@ -99,10 +102,17 @@ void append(Value& s, const Value& part) {
     case Value::Kind::String:
       for (const auto& f : part.parts) add(f);
       break;
-    case Value::Kind::NoValue: break;
-    case Value::Kind::Unknown: add({false, part.origin}); break;
-    case Value::Kind::List: add({false, "a list"}); break;
-    case Value::Kind::Object: add({false, "a mapping"}); break;
+    case Value::Kind::NoValue:
+      break;
+    case Value::Kind::Unknown:
+      add({false, part.origin});
+      break;
+    case Value::Kind::List:
+      add({false, "a list"});
+      break;
+    case Value::Kind::Object:
+      add({false, "a mapping"});
+      break;
   }
 }
 
@@ -249,7 +259,8 @@ struct Evaluator::Impl {
   bool sat(Bdd::Ref f) { return f != Bdd::kFalse && bdd.conj(f, domain) != Bdd::kFalse; }
 
   // Literals compared with `!Ref Param` in Fn::Equals anywhere: they join the parameter's domain.
-  void collect_comparisons(const Node& n, std::map<std::string, std::set<std::string>, std::less<>>& out,
+  void collect_comparisons(const Node& n,
+                           std::map<std::string, std::set<std::string>, std::less<>>& out,
                            int depth) {
     if (depth > 200) return;
     if (n.intrinsic_name() == "Fn::Equals") {
@@ -375,7 +386,8 @@ struct Evaluator::Impl {
     }
     if (const Resource* r = tpl.resource(resource)) {
       if (const auto* rt = schema::find_resource(r->type_name)) {
-        if (const auto* a = rt->attribute(attribute); a && a->type.kind == schema::Type::Kind::List) {
+        if (const auto* a = rt->attribute(attribute);
+            a && a->type.kind == schema::Type::Kind::List) {
           return opaque_list(resource + "." + attribute);
         }
       }
@@ -395,7 +407,8 @@ struct Evaluator::Impl {
         Value v;
         if (d.list) {
           v.kind = Value::Kind::List;
-          for (const auto& item : split(d.values[i], ",")) v.items.push_back(Value::string(trim(item)));
+          for (const auto& item : split(d.values[i], ","))
+            v.items.push_back(Value::string(trim(item)));
         } else {
           v = Value::string(d.values[i]);
         }
@@ -439,7 +452,8 @@ struct Evaluator::Impl {
     const Bdd::Ref c = self.condition(arg.items[0].text);
     Poss out = eval(arg.items[1], bdd.conj(when, c), depth + 1);
     Poss other = eval(arg.items[2], bdd.conj(when, bdd.neg(c)), depth + 1);
-    out.insert(out.end(), std::make_move_iterator(other.begin()), std::make_move_iterator(other.end()));
+    out.insert(out.end(), std::make_move_iterator(other.begin()),
+               std::make_move_iterator(other.end()));
     cap(out, when);
     return out;
   }
@@ -448,13 +462,16 @@ struct Evaluator::Impl {
   Poss as_lists(const Node& n, Bdd::Ref when, int depth) { return eval(n, when, depth + 1); }
 
   Poss join(const Node& arg, Bdd::Ref when, int depth) {
-    if (!arg.is_sequence() || arg.items.size() != 2) return {{Value::unknown("malformed Fn::Join"), when}};
-    std::vector<Poss> parts{eval(arg.items[0], when, depth + 1), as_lists(arg.items[1], when, depth)};
+    if (!arg.is_sequence() || arg.items.size() != 2)
+      return {{Value::unknown("malformed Fn::Join"), when}};
+    std::vector<Poss> parts{eval(arg.items[0], when, depth + 1),
+                            as_lists(arg.items[1], when, depth)};
     return product(parts, when, [](const std::vector<const Value*>& vs) {
       const Value& delim = *vs[0];
       const Value& list = *vs[1];
       if (list.kind != Value::Kind::List || (list.items.empty() && !list.origin.empty())) {
-        return Value::opaque("Fn::Join of " + (list.origin.empty() ? std::string("a computed list") : list.origin));
+        return Value::opaque("Fn::Join of " +
+                             (list.origin.empty() ? std::string("a computed list") : list.origin));
       }
       Value s;
       s.kind = Value::Kind::String;
@@ -497,7 +514,8 @@ struct Evaluator::Impl {
         parts.push_back({{Value::string("${" + var.substr(1) + "}"), when}});
       } else if (const Node* v = vars ? vars->get(var) : nullptr) {
         parts.push_back(eval(*v, when, depth + 1));
-      } else if (const auto dot = var.find('.'); dot != std::string::npos && tpl.resource(var.substr(0, dot))) {
+      } else if (const auto dot = var.find('.');
+                 dot != std::string::npos && tpl.resource(var.substr(0, dot))) {
         parts.push_back({{Value::opaque(var), when}});
       } else {
         Node ref_arg;
@@ -518,8 +536,10 @@ struct Evaluator::Impl {
   }
 
   Poss select(const Node& arg, Bdd::Ref when, int depth) {
-    if (!arg.is_sequence() || arg.items.size() != 2) return {{Value::unknown("malformed Fn::Select"), when}};
-    std::vector<Poss> parts{eval(arg.items[0], when, depth + 1), as_lists(arg.items[1], when, depth)};
+    if (!arg.is_sequence() || arg.items.size() != 2)
+      return {{Value::unknown("malformed Fn::Select"), when}};
+    std::vector<Poss> parts{eval(arg.items[0], when, depth + 1),
+                            as_lists(arg.items[1], when, depth)};
     return product(parts, when, [](const std::vector<const Value*>& vs) {
       const Value& index = *vs[0];
       const Value& list = *vs[1];
@@ -529,21 +549,27 @@ struct Evaluator::Impl {
       const long i = std::strtol(text.c_str(), &end, 10);
       if (!end || *end != '\0' || i < 0) return Value::unknown("Fn::Select with a bad index");
       if (list.kind != Value::Kind::List || (list.items.empty() && !list.origin.empty())) {
-        return Value::opaque("Fn::Select from " + (list.origin.empty() ? std::string("a computed list") : list.origin));
+        return Value::opaque("Fn::Select from " +
+                             (list.origin.empty() ? std::string("a computed list") : list.origin));
       }
-      if (static_cast<size_t>(i) >= list.items.size()) return Value::unknown("Fn::Select index out of range");
+      if (static_cast<size_t>(i) >= list.items.size())
+        return Value::unknown("Fn::Select index out of range");
       return list.items[static_cast<size_t>(i)];
     });
   }
 
   Poss split_(const Node& arg, Bdd::Ref when, int depth) {
-    if (!arg.is_sequence() || arg.items.size() != 2) return {{Value::unknown("malformed Fn::Split"), when}};
-    std::vector<Poss> parts{eval(arg.items[0], when, depth + 1), eval(arg.items[1], when, depth + 1)};
+    if (!arg.is_sequence() || arg.items.size() != 2)
+      return {{Value::unknown("malformed Fn::Split"), when}};
+    std::vector<Poss> parts{eval(arg.items[0], when, depth + 1),
+                            eval(arg.items[1], when, depth + 1)};
     return product(parts, when, [](const std::vector<const Value*>& vs) {
-      if (!vs[0]->is_literal() || !vs[1]->is_literal()) return opaque_list("Fn::Split of a computed string");
+      if (!vs[0]->is_literal() || !vs[1]->is_literal())
+        return opaque_list("Fn::Split of a computed string");
       Value list;
       list.kind = Value::Kind::List;
-      for (auto& item : split(vs[1]->literal(), vs[0]->literal())) list.items.push_back(Value::string(item));
+      for (auto& item : split(vs[1]->literal(), vs[0]->literal()))
+        list.items.push_back(Value::string(item));
       return list;
     });
   }
@@ -561,7 +587,8 @@ struct Evaluator::Impl {
   }
 
   Poss find_in_map(const Node& arg, Bdd::Ref when, int depth) {
-    if (!arg.is_sequence() || arg.items.size() < 3) return {{Value::unknown("malformed Fn::FindInMap"), when}};
+    if (!arg.is_sequence() || arg.items.size() < 3)
+      return {{Value::unknown("malformed Fn::FindInMap"), when}};
     const Node* fallback = nullptr;
     if (arg.items.size() == 4) {
       if (const Node* d = arg.items[3].get("DefaultValue")) fallback = d;
@@ -589,8 +616,8 @@ struct Evaluator::Impl {
     return out;
   }
 
-  void lookup(const Node* map, const Value& k1, const Value& k2, const Node* fallback, Bdd::Ref when,
-              int depth, Poss& out) {
+  void lookup(const Node* map, const Value& k1, const Value& k2, const Node* fallback,
+              Bdd::Ref when, int depth, Poss& out) {
     auto add_fallback = [&] {
       if (fallback) {
         auto v = eval(*fallback, when, depth + 1);
@@ -718,31 +745,35 @@ struct Evaluator::Impl {
     }
     std::vector<std::string> alternatives;
     bool more = false;
-    bdd.paths(f_own, [&](const std::vector<std::pair<uint32_t, bool>>& path) {
-      // Skip paths the parameter domains rule out (two values of one parameter at once).
-      Bdd::Ref cube = Bdd::kTrue;
-      for (const auto& [v, val] : path) cube = bdd.conj(cube, val ? bdd.var(v) : bdd.neg(bdd.var(v)));
-      if (!sat(cube)) return;
-      if (alternatives.size() >= 4) {
-        more = true;
-        return;
-      }
-      std::set<std::string> positive_params;
-      for (const auto& [v, val] : path) {
-        if (val && !var_param[v].empty()) positive_params.insert(var_param[v]);
-      }
-      std::vector<std::string> atoms;
-      for (const auto& [v, val] : path) {
-        if (val) {
-          atoms.push_back(var_names[v]);
-        } else if (var_param[v].empty() || !positive_params.count(var_param[v])) {
-          atoms.push_back("not (" + var_names[v] + ")");
-        }
-      }
-      std::string s;
-      for (size_t i = 0; i < atoms.size(); ++i) s += (i ? " and " : "") + atoms[i];
-      alternatives.push_back(s.empty() ? "always" : s);
-    }, 64);
+    bdd.paths(
+        f_own,
+        [&](const std::vector<std::pair<uint32_t, bool>>& path) {
+          // Skip paths the parameter domains rule out (two values of one parameter at once).
+          Bdd::Ref cube = Bdd::kTrue;
+          for (const auto& [v, val] : path)
+            cube = bdd.conj(cube, val ? bdd.var(v) : bdd.neg(bdd.var(v)));
+          if (!sat(cube)) return;
+          if (alternatives.size() >= 4) {
+            more = true;
+            return;
+          }
+          std::set<std::string> positive_params;
+          for (const auto& [v, val] : path) {
+            if (val && !var_param[v].empty()) positive_params.insert(var_param[v]);
+          }
+          std::vector<std::string> atoms;
+          for (const auto& [v, val] : path) {
+            if (val) {
+              atoms.push_back(var_names[v]);
+            } else if (var_param[v].empty() || !positive_params.count(var_param[v])) {
+              atoms.push_back("not (" + var_names[v] + ")");
+            }
+          }
+          std::string s;
+          for (size_t i = 0; i < atoms.size(); ++i) s += (i ? " and " : "") + atoms[i];
+          alternatives.push_back(s.empty() ? "always" : s);
+        },
+        64);
     std::string out;
     for (size_t i = 0; i < alternatives.size(); ++i) out += (i ? " or " : "") + alternatives[i];
     if (more) out += " or ...";

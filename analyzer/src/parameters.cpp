@@ -80,7 +80,8 @@ bool load_parameters(const std::string& arg, ParameterValues& out, std::string* 
   if (j.is_array()) {
     for (size_t i = 0; i < j.size(); ++i) {
       const auto& item = j[i];
-      if (!item.is_object() || !item.contains("ParameterKey") || !item["ParameterKey"].is_string()) {
+      if (!item.is_object() || !item.contains("ParameterKey") ||
+          !item["ParameterKey"].is_string()) {
         return bad(fmt::format("entry {} has no \"ParameterKey\"", i + 1));
       }
       if (item.value("UsePreviousValue", false)) continue;  // the stack's value: unknown here

@@ -24,14 +24,29 @@ Type parse_type(const json& j) {
     const std::string s = j.get<std::string>();
     t.kind = Type::Kind::Primitive;
     switch (s.empty() ? '?' : s[0]) {
-      case 's': t.primitive = Primitive::String; break;
-      case 'i': t.primitive = Primitive::Integer; break;
-      case 'n': t.primitive = Primitive::Number; break;
-      case 'b': t.primitive = Primitive::Boolean; break;
-      case 'j': t.primitive = Primitive::Json; break;
-      case 't': t.primitive = Primitive::Timestamp; break;
-      case 'g': t.primitive = Primitive::Tag; break;
-      default: throw std::runtime_error("schema bundle: unknown primitive '" + s + "'");
+      case 's':
+        t.primitive = Primitive::String;
+        break;
+      case 'i':
+        t.primitive = Primitive::Integer;
+        break;
+      case 'n':
+        t.primitive = Primitive::Number;
+        break;
+      case 'b':
+        t.primitive = Primitive::Boolean;
+        break;
+      case 'j':
+        t.primitive = Primitive::Json;
+        break;
+      case 't':
+        t.primitive = Primitive::Timestamp;
+        break;
+      case 'g':
+        t.primitive = Primitive::Tag;
+        break;
+      default:
+        throw std::runtime_error("schema bundle: unknown primitive '" + s + "'");
     }
     return t;
   }
@@ -80,7 +95,8 @@ std::unique_ptr<ResourceType> parse_resource(std::string_view line) {
   r->name = j.at("t").get<std::string>();
   r->stateful = j.contains("s");
   r->transform = j.value("x", "");
-  if (const auto i = j.find("i"); i != j.end()) r->primary_identifier = i->get<std::vector<std::string>>();
+  if (const auto i = j.find("i"); i != j.end())
+    r->primary_identifier = i->get<std::vector<std::string>>();
   r->properties = parse_object(r->name, j.at("p"));
   for (const auto& def : j.at("d")) {
     r->definitions.push_back(parse_object(def.at(0).get<std::string>(), def.at(1)));
@@ -94,8 +110,9 @@ std::unique_ptr<ResourceType> parse_resource(std::string_view line) {
 // One slot per bundle entry, filled on first use.
 struct Cache {
   std::unique_ptr<std::once_flag[]> once{new std::once_flag[schema_data::kIndexSize]};
-  std::unique_ptr<std::unique_ptr<ResourceType>[]> types{
-      new std::unique_ptr<ResourceType>[schema_data::kIndexSize]};
+  std::unique_ptr<std::unique_ptr<ResourceType>[]> types {
+    new std::unique_ptr<ResourceType>[ schema_data::kIndexSize ]
+  };
 };
 
 Cache& cache() {
@@ -105,13 +122,20 @@ Cache& cache() {
 
 const char* primitive_name(Primitive p) {
   switch (p) {
-    case Primitive::String: return "String";
-    case Primitive::Integer: return "Integer";
-    case Primitive::Number: return "Number";
-    case Primitive::Boolean: return "Boolean";
-    case Primitive::Json: return "Json";
-    case Primitive::Timestamp: return "Timestamp";
-    case Primitive::Tag: return "Tag";
+    case Primitive::String:
+      return "String";
+    case Primitive::Integer:
+      return "Integer";
+    case Primitive::Number:
+      return "Number";
+    case Primitive::Boolean:
+      return "Boolean";
+    case Primitive::Json:
+      return "Json";
+    case Primitive::Timestamp:
+      return "Timestamp";
+    case Primitive::Tag:
+      return "Tag";
   }
   return "String";
 }
@@ -120,11 +144,16 @@ const char* primitive_name(Primitive p) {
 
 std::string Type::describe(const ResourceType& owner) const {
   switch (kind) {
-    case Kind::Primitive: return primitive_name(primitive);
-    case Kind::List: return "List of " + items[0].describe(owner);
-    case Kind::Map: return "Map of " + items[0].describe(owner);
-    case Kind::Object: return owner.object(*this).name;
-    case Kind::Enum: return "String (enum)";
+    case Kind::Primitive:
+      return primitive_name(primitive);
+    case Kind::List:
+      return "List of " + items[0].describe(owner);
+    case Kind::Map:
+      return "Map of " + items[0].describe(owner);
+    case Kind::Object:
+      return owner.object(*this).name;
+    case Kind::Enum:
+      return "String (enum)";
     case Kind::Union: {
       std::string out;
       for (const auto& t : items) out += (out.empty() ? "" : " or ") + t.describe(owner);
@@ -135,8 +164,9 @@ std::string Type::describe(const ResourceType& owner) const {
 }
 
 const Property* ObjectType::property(std::string_view wanted) const {
-  const auto it = std::lower_bound(properties.begin(), properties.end(), wanted,
-                                   [](const Property& p, std::string_view n) { return p.name < n; });
+  const auto it =
+      std::lower_bound(properties.begin(), properties.end(), wanted,
+                       [](const Property& p, std::string_view n) { return p.name < n; });
   return it != properties.end() && it->name == wanted ? &*it : nullptr;
 }
 
@@ -147,8 +177,9 @@ std::vector<std::string_view> ObjectType::property_names() const {
 }
 
 const Attribute* ResourceType::attribute(std::string_view attr) const {
-  const auto it = std::lower_bound(attributes.begin(), attributes.end(), attr,
-                                   [](const Attribute& a, std::string_view n) { return a.name < n; });
+  const auto it =
+      std::lower_bound(attributes.begin(), attributes.end(), attr,
+                       [](const Attribute& a, std::string_view n) { return a.name < n; });
   return it != attributes.end() && it->name == attr ? &*it : nullptr;
 }
 
@@ -161,10 +192,9 @@ std::vector<std::string_view> ResourceType::attribute_names() const {
 const ResourceType* find_resource(std::string_view type_name) {
   const auto* begin = schema_data::kIndex;
   const auto* end = schema_data::kIndex + schema_data::kIndexSize;
-  const auto* it = std::lower_bound(begin, end, type_name,
-                                    [](const schema_data::IndexEntry& e, std::string_view n) {
-                                      return e.type < n;
-                                    });
+  const auto* it = std::lower_bound(
+      begin, end, type_name,
+      [](const schema_data::IndexEntry& e, std::string_view n) { return e.type < n; });
   if (it == end || it->type != type_name) return nullptr;
   const auto slot = static_cast<size_t>(it - begin);
   Cache& c = cache();
@@ -181,6 +211,8 @@ std::vector<std::string_view> resource_type_names() {
   return out;
 }
 
-std::string_view bundle_version() { return schema_data::kVersion; }
+std::string_view bundle_version() {
+  return schema_data::kVersion;
+}
 
 }  // namespace stacklint::schema

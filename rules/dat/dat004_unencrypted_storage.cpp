@@ -58,7 +58,7 @@ Resources:
 
 struct Encryption {
   std::string_view type;
-  std::string_view object;    // enclosing property ("" for top level)
+  std::string_view object;  // enclosing property ("" for top level)
   std::string_view property;
   bool off_when_absent;
 };
@@ -102,8 +102,9 @@ class UnencryptedStorage final : public Rule {
     }
     const Node* v = holder && holder->is_mapping() ? holder->get(e.property) : nullptr;
     path = path_join(path, e.property);
-    const std::string name = e.object.empty() ? std::string(e.property)
-                                              : std::string(e.object) + "." + std::string(e.property);
+    const std::string name = e.object.empty()
+                                 ? std::string(e.property)
+                                 : std::string(e.object) + "." + std::string(e.property);
     if (!v) {
       if (e.off_when_absent) {
         report(out, kMeta, *r.key, path,

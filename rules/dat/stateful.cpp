@@ -63,9 +63,9 @@ std::span<const StatefulType> stateful_types() {
 // own: cluster members (the cluster holds the data), nested stacks (their resources carry their
 // own policies), EMR clusters (compute), and keys and secrets (deletion waits 7-30 days and can
 // be cancelled).
-constexpr auto kNotStateful = std::to_array<std::string_view>({
-    "AWS::DocDB::DBInstance", "AWS::Neptune::DBInstance", "AWS::CloudFormation::Stack",
-    "AWS::EMR::Cluster", "AWS::KMS::Key", "AWS::SecretsManager::Secret"});
+constexpr auto kNotStateful = std::to_array<std::string_view>(
+    {"AWS::DocDB::DBInstance", "AWS::Neptune::DBInstance", "AWS::CloudFormation::Stack",
+     "AWS::EMR::Cluster", "AWS::KMS::Key", "AWS::SecretsManager::Secret"});
 
 const StatefulType* stateful_type_of(const Resource& r) {
   auto it = std::find_if(kStateful.begin(), kStateful.end(),

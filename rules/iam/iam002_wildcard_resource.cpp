@@ -56,23 +56,38 @@ Resources:
 ```
 )md"};
 
-constexpr auto kWriteVerbs = std::to_array<std::string_view>({
-    "Create", "Delete", "Put", "Update", "Modify", "Attach", "Detach", "Set", "Add", "Remove",
-    "Replace", "Associate", "Disassociate", "Enable", "Disable", "Pass", "Reset", "Restore",
-    "Revoke", "Authorize", "Terminate", "Stop", "Start", "Reboot", "Run", "Invoke", "Publish",
-    "Send", "Upload", "Copy", "Import", "Change", "Register", "Deregister", "Grant", "Retire",
-    "Tag", "Untag", "Write", "Execute", "Rotate", "Encrypt", "Decrypt", "Generate", "Sign"});
+constexpr auto kWriteVerbs = std::to_array<std::string_view>(
+    {"Create",  "Delete",   "Put",    "Update",  "Modify",    "Attach",       "Detach",
+     "Set",     "Add",      "Remove", "Replace", "Associate", "Disassociate", "Enable",
+     "Disable", "Pass",     "Reset",  "Restore", "Revoke",    "Authorize",    "Terminate",
+     "Stop",    "Start",    "Reboot", "Run",     "Invoke",    "Publish",      "Send",
+     "Upload",  "Copy",     "Import", "Change",  "Register",  "Deregister",   "Grant",
+     "Retire",  "Tag",      "Untag",  "Write",   "Execute",   "Rotate",       "Encrypt",
+     "Decrypt", "Generate", "Sign"});
 
 // Write actions that accept only Resource "*".
-constexpr auto kStarOnly = std::to_array<std::string_view>({
-    "cloudwatch:PutMetricData", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-    "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
-    "ec2:UnassignPrivateIpAddresses", "logs:CreateLogGroup", "ecr:GetAuthorizationToken",
-    "ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel",
-    "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
-    "ssmmessages:OpenDataChannel", "ec2messages:SendReply", "ec2messages:AcknowledgeMessage",
-    "ec2messages:DeleteMessage", "ec2messages:FailMessage", "ec2messages:GetEndpoint",
-    "ec2messages:GetMessages", "ec2:CreateTags", "sts:AssumeRole"});
+constexpr auto kStarOnly = std::to_array<std::string_view>({"cloudwatch:PutMetricData",
+                                                            "xray:PutTraceSegments",
+                                                            "xray:PutTelemetryRecords",
+                                                            "ec2:CreateNetworkInterface",
+                                                            "ec2:DeleteNetworkInterface",
+                                                            "ec2:AssignPrivateIpAddresses",
+                                                            "ec2:UnassignPrivateIpAddresses",
+                                                            "logs:CreateLogGroup",
+                                                            "ecr:GetAuthorizationToken",
+                                                            "ssm:UpdateInstanceInformation",
+                                                            "ssmmessages:CreateControlChannel",
+                                                            "ssmmessages:CreateDataChannel",
+                                                            "ssmmessages:OpenControlChannel",
+                                                            "ssmmessages:OpenDataChannel",
+                                                            "ec2messages:SendReply",
+                                                            "ec2messages:AcknowledgeMessage",
+                                                            "ec2messages:DeleteMessage",
+                                                            "ec2messages:FailMessage",
+                                                            "ec2messages:GetEndpoint",
+                                                            "ec2messages:GetMessages",
+                                                            "ec2:CreateTags",
+                                                            "sts:AssumeRole"});
 
 bool is_write(std::string_view action) {
   if (std::find(kStarOnly.begin(), kStarOnly.end(), action) != kStarOnly.end()) return false;

@@ -60,11 +60,12 @@ class WildcardPrincipal final : public Rule {
       if (!p) return;
       const bool trust = s.kind == PolicyStatement::Kind::Trust;
       const std::string msg =
-          trust ? fmt::format("the trust policy of {} lets any AWS account assume it",
-                              s.owner->name)
-                : fmt::format("the policy of {} allows anyone (Principal \"*\") without a "
-                              "Condition",
-                              s.owner->name);
+          trust
+              ? fmt::format("the trust policy of {} lets any AWS account assume it", s.owner->name)
+              : fmt::format(
+                    "the policy of {} allows anyone (Principal \"*\") without a "
+                    "Condition",
+                    s.owner->name);
       report(out, kMeta, *p, path_join(s.path, "Principal"), msg);
     });
   }

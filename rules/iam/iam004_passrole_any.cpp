@@ -4,12 +4,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "IAM004",
-    .name = "passrole-on-every-role",
-    .severity = Severity::Error,
-    .summary = "iam:PassRole is allowed on every role",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "IAM004",
+                         .name = "passrole-on-every-role",
+                         .severity = Severity::Error,
+                         .summary = "iam:PassRole is allowed on every role",
+                         .doc = R"md(
 ## What it does
 Reports an `Allow` statement with `iam:PassRole` (or `iam:Pass*`) whose `Resource` can be `*`.
 

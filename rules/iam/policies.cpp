@@ -56,8 +56,9 @@ void statements(const Template& tpl, const Node& n, const PolicyStatement& base,
   f(s);
 }
 
-void documents(const Template& tpl, const Node& n, std::string_view path, const std::string& logical,
-               const PolicyStatement& base, const std::function<void(const PolicyStatement&)>& f) {
+void documents(const Template& tpl, const Node& n, std::string_view path,
+               const std::string& logical, const PolicyStatement& base,
+               const std::function<void(const PolicyStatement&)>& f) {
   if (path.empty()) {
     const Node* st = n.get("Statement");
     if (!st) return;
@@ -76,7 +77,8 @@ void documents(const Template& tpl, const Node& n, std::string_view path, const 
     }
     return;
   }
-  if (const Node* child = n.get(head)) documents(tpl, *child, rest, path_join(logical, head), base, f);
+  if (const Node* child = n.get(head))
+    documents(tpl, *child, rest, path_join(logical, head), base, f);
 }
 
 }  // namespace
@@ -86,7 +88,11 @@ void for_each_statement(const Template& tpl, const std::function<void(const Poli
     if (!r.properties || !r.properties->is_mapping()) continue;
     for (const auto& loc : kLocations) {
       if (loc.type != r.type_name) continue;
-      PolicyStatement base{loc.kind, &r, nullptr, "", r.type_name == "AWS::KMS::Key",
+      PolicyStatement base{loc.kind,
+                           &r,
+                           nullptr,
+                           "",
+                           r.type_name == "AWS::KMS::Key",
                            tpl.evaluator().exists(r.name)};
       documents(tpl, *r.properties, loc.path, path_join(r.path, "Properties"), base, f);
     }

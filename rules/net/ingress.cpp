@@ -80,8 +80,8 @@ std::vector<IngressRule> collect_ingress(const Template& tpl) {
     } else if (res.type_name == "AWS::EC2::SecurityGroupIngress") {
       const Node* group = res.properties->get("GroupId");
       std::string g = group ? security_group_of(tpl, *group) : std::string();
-      add_rule(tpl, g, *res.properties, path_join(res.path, "Properties"), ev.exists(res.name),
-               out, 0);
+      add_rule(tpl, g, *res.properties, path_join(res.path, "Properties"), ev.exists(res.name), out,
+               0);
     }
   }
   return out;
@@ -126,7 +126,8 @@ std::vector<std::pair<PortRange, Bdd::Ref>> port_ranges(const Template& tpl, con
   return out;
 }
 
-std::vector<std::pair<std::string, Bdd::Ref>> world_cidrs(const Template& tpl, const IngressRule& r) {
+std::vector<std::pair<std::string, Bdd::Ref>> world_cidrs(const Template& tpl,
+                                                          const IngressRule& r) {
   std::vector<std::pair<std::string, Bdd::Ref>> out;
   if (!r.cidr) return out;
   for (const auto& c : tpl.evaluator().evaluate(*r.cidr, r.when)) {

@@ -19,12 +19,12 @@ struct PortRange {
 };
 
 struct IngressRule {
-  std::string group;     // logical id of the security group it belongs to ("" when external)
-  const Node* node;      // the rule's mapping
-  std::string path;      // logical path of the rule
-  const Node* cidr;      // CidrIp or CidrIpv6, or nullptr
-  const Node* source;    // SourceSecurityGroupId (or SourceSecurityGroupName), or nullptr
-  std::string source_group;  // logical id of the source group when it is one of the template's
+  std::string group;          // logical id of the security group it belongs to ("" when external)
+  const Node* node;           // the rule's mapping
+  std::string path;           // logical path of the rule
+  const Node* cidr;           // CidrIp or CidrIpv6, or nullptr
+  const Node* source;         // SourceSecurityGroupId (or SourceSecurityGroupName), or nullptr
+  std::string source_group;   // logical id of the source group when it is one of the template's
   bool other_source = false;  // SourcePrefixListId or a source we cannot resolve
   Bdd::Ref when = Bdd::kTrue;
 };
@@ -35,7 +35,8 @@ std::vector<IngressRule> collect_ingress(const Template& tpl);
 std::vector<std::pair<PortRange, Bdd::Ref>> port_ranges(const Template& tpl, const IngressRule& r);
 
 // The alternatives of the rule's CIDR that are the whole internet (0.0.0.0/0 or ::/0).
-std::vector<std::pair<std::string, Bdd::Ref>> world_cidrs(const Template& tpl, const IngressRule& r);
+std::vector<std::pair<std::string, Bdd::Ref>> world_cidrs(const Template& tpl,
+                                                          const IngressRule& r);
 
 // The logical id of the security group a node names (`!Ref Sg`, `!GetAtt Sg.GroupId`), or "".
 std::string security_group_of(const Template& tpl, const Node& n);

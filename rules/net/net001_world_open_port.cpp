@@ -74,8 +74,8 @@ class WorldOpenPort final : public Rule {
   void check(const Template& tpl, Sink& out) const override {
     if (!tpl.root()) return;
     const std::set<long> allowed = allowed_ports(tpl);
-    const long span = std::strtol(std::string(tpl.rule_option("NET002", "max-port-span", "100")).c_str(),
-                                  nullptr, 10);
+    const long span = std::strtol(
+        std::string(tpl.rule_option("NET002", "max-port-span", "100")).c_str(), nullptr, 10);
     Evaluator& ev = tpl.evaluator();
     for (const auto& rule : collect_ingress(tpl)) {
       for (const auto& [cidr, cidr_when] : world_cidrs(tpl, rule)) {

@@ -7,12 +7,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "NET003",
-    .name = "database-publicly-accessible",
-    .severity = Severity::Error,
-    .summary = "A database or cache is made publicly accessible",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "NET003",
+                         .name = "database-publicly-accessible",
+                         .severity = Severity::Error,
+                         .summary = "A database or cache is made publicly accessible",
+                         .doc = R"md(
 ## What it does
 Reports `PubliclyAccessible` that can be true (literally, through a parameter's Default or
 AllowedValues, a mapping, or a branch of `Fn::If`) on any resource type whose schema has that

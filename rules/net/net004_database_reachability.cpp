@@ -107,7 +107,8 @@ constexpr DbKind kDatabases[] = {
 
 long engine_port(std::string_view engine) {
   if (engine.starts_with("aurora-postgresql") || engine.starts_with("postgres")) return 5432;
-  if (engine.starts_with("aurora") || engine.starts_with("mysql") || engine.starts_with("mariadb")) {
+  if (engine.starts_with("aurora") || engine.starts_with("mysql") ||
+      engine.starts_with("mariadb")) {
     return 3306;
   }
   if (engine.starts_with("sqlserver")) return 1433;
@@ -199,7 +200,8 @@ class DatabaseReachability final : public Rule {
         }
         bool covers = false;
         for (const auto& [range, when] : ranges) {
-          covers = covers || range.all_protocols || (!range.icmp && range.from <= port && port <= range.to);
+          covers = covers || range.all_protocols ||
+                   (!range.icmp && range.from <= port && port <= range.to);
         }
         if (!covers) continue;
         for (const auto& [cidr, when] : world_cidrs(tpl, rule)) {
@@ -212,10 +214,11 @@ class DatabaseReachability final : public Rule {
       }
       if (!reachable_from_app && !uncertain && !apps.empty()) {
         std::vector<std::string> app_list(apps.begin(), apps.end());
-        report(out, kMeta, *groups, path,
-               fmt::format("{} listens on port {}, but its security groups ({}) admit no traffic "
-                           "on it from the application tier's groups ({})",
-                           describe(r), port, fmt::join(db_groups, ", "), fmt::join(app_list, ", ")));
+        report(
+            out, kMeta, *groups, path,
+            fmt::format("{} listens on port {}, but its security groups ({}) admit no traffic "
+                        "on it from the application tier's groups ({})",
+                        describe(r), port, fmt::join(db_groups, ", "), fmt::join(app_list, ", ")));
       }
     }
   }

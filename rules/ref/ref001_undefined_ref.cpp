@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF001",
-    .name = "undefined-reference",
-    .severity = Severity::Error,
-    .summary = "Ref names no parameter, resource or pseudo parameter",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF001",
+                         .name = "undefined-reference",
+                         .severity = Severity::Error,
+                         .summary = "Ref names no parameter, resource or pseudo parameter",
+                         .doc = R"md(
 ## What it does
 Reports a `Ref` whose target is neither a parameter, a resource, nor a pseudo parameter
 (`AWS::Region`, `AWS::AccountId`, `AWS::Partition`, `AWS::StackName`, `AWS::StackId`,
@@ -52,8 +51,8 @@ class UndefinedRef final : public Rule {
     std::vector<std::string_view> names;
     for (const auto& ref : collect_references(tpl, false)) {
       if (ref.kind != Reference::Kind::Ref) continue;
-      if (tpl.parameter(ref.target) || tpl.resource(ref.target) || is_pseudo_parameter(ref.target) ||
-          module_generated(tpl, ref.target)) {
+      if (tpl.parameter(ref.target) || tpl.resource(ref.target) ||
+          is_pseudo_parameter(ref.target) || module_generated(tpl, ref.target)) {
         continue;
       }
       if (names.empty()) {
@@ -61,9 +60,10 @@ class UndefinedRef final : public Rule {
         for (const auto& p : tpl.parameters()) names.push_back(p.name);
         for (const auto& r : tpl.resources()) names.push_back(r.name);
       }
-      std::string msg = fmt::format("Ref to '{}', which is not a parameter, resource or pseudo "
-                                    "parameter",
-                                    ref.target);
+      std::string msg = fmt::format(
+          "Ref to '{}', which is not a parameter, resource or pseudo "
+          "parameter",
+          ref.target);
       if (const auto hint = closest_match(ref.target, names); !hint.empty()) {
         msg += fmt::format("; did you mean '{}'?", hint);
       }

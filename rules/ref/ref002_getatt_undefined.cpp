@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF002",
-    .name = "getatt-undefined-resource",
-    .severity = Severity::Error,
-    .summary = "Fn::GetAtt names a resource that does not exist",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF002",
+                         .name = "getatt-undefined-resource",
+                         .severity = Severity::Error,
+                         .summary = "Fn::GetAtt names a resource that does not exist",
+                         .doc = R"md(
 ## What it does
 Reports `Fn::GetAtt` (and `${Res.Attr}` in `Fn::Sub`) whose resource is not defined in the
 template, with the closest logical id as a suggestion.
@@ -54,13 +53,13 @@ class GetAttUndefined final : public Rule {
       const bool getatt = ref.kind == Reference::Kind::GetAtt ||
                           (ref.kind == Reference::Kind::SubVariable && !ref.attribute.empty());
       if (!getatt || tpl.resource(ref.target) || module_generated(tpl, ref.target)) continue;
-      if (ref.kind == Reference::Kind::SubVariable && tpl.parameter(ref.target)) continue;  // REF003
+      if (ref.kind == Reference::Kind::SubVariable && tpl.parameter(ref.target))
+        continue;  // REF003
       if (names.empty()) {
         for (const auto& r : tpl.resources()) names.push_back(r.name);
       }
-      std::string msg =
-          fmt::format("Fn::GetAtt of '{}.{}': there is no resource {}", ref.target, ref.attribute,
-                      ref.target);
+      std::string msg = fmt::format("Fn::GetAtt of '{}.{}': there is no resource {}", ref.target,
+                                    ref.attribute, ref.target);
       if (const auto hint = closest_match(ref.target, names); !hint.empty()) {
         msg += fmt::format("; did you mean '{}'?", hint);
       }

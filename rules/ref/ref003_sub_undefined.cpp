@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF003",
-    .name = "sub-undefined-variable",
-    .severity = Severity::Error,
-    .summary = "A Fn::Sub variable is not defined",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF003",
+                         .name = "sub-undefined-variable",
+                         .severity = Severity::Error,
+                         .summary = "A Fn::Sub variable is not defined",
+                         .doc = R"md(
 ## What it does
 Reports a `${Name}` in a `Fn::Sub` string that is neither a variable of the Sub's own map, a
 parameter, a resource, nor a pseudo parameter. `${!Literal}` is an escape and is not checked;
@@ -56,9 +55,9 @@ class SubUndefined final : public Rule {
       if (!ref.attribute.empty() && !tpl.parameter(ref.target)) continue;  // REF002
       const std::string name =
           ref.attribute.empty() ? ref.target : ref.target + "." + ref.attribute;
-      if (ref.attribute.empty() && (tpl.parameter(ref.target) || tpl.resource(ref.target) ||
-                                    is_pseudo_parameter(ref.target) ||
-          module_generated(tpl, ref.target))) {
+      if (ref.attribute.empty() &&
+          (tpl.parameter(ref.target) || tpl.resource(ref.target) ||
+           is_pseudo_parameter(ref.target) || module_generated(tpl, ref.target))) {
         continue;
       }
       if (names.empty()) {

@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF004",
-    .name = "depends-on-undefined",
-    .severity = Severity::Error,
-    .summary = "DependsOn names a resource that does not exist",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF004",
+                         .name = "depends-on-undefined",
+                         .severity = Severity::Error,
+                         .summary = "DependsOn names a resource that does not exist",
+                         .doc = R"md(
 ## What it does
 Reports a logical id in `DependsOn` that is not a resource of the template, with the closest
 one as a suggestion.
@@ -55,7 +54,8 @@ class DependsOnUndefined final : public Rule {
       if (!r.depends_on) continue;
       auto check_one = [&](const Node& n) {
         if (!n.is_scalar() || n.is_null() || tpl.resource(n.text)) return;
-        std::string msg = fmt::format("{} depends on '{}', which is not a resource", r.name, n.text);
+        std::string msg =
+            fmt::format("{} depends on '{}', which is not a resource", r.name, n.text);
         if (const auto hint = closest_match(n.text, names); !hint.empty()) {
           msg += fmt::format("; did you mean '{}'?", hint);
         }

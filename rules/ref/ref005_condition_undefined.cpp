@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF005",
-    .name = "undefined-condition",
-    .severity = Severity::Error,
-    .summary = "A condition name is not defined in Conditions",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF005",
+                         .name = "undefined-condition",
+                         .severity = Severity::Error,
+                         .summary = "A condition name is not defined in Conditions",
+                         .doc = R"md(
 ## What it does
 Reports a condition name that is not defined in the `Conditions` section where it is used:
 a resource's or output's `Condition`, the first argument of `Fn::If`, and `Condition` inside

@@ -6,12 +6,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF006",
-    .name = "findinmap-missing-key",
-    .severity = Severity::Error,
-    .summary = "Fn::FindInMap looks up a map or key that does not exist",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF006",
+                         .name = "findinmap-missing-key",
+                         .severity = Severity::Error,
+                         .summary = "Fn::FindInMap looks up a map or key that does not exist",
+                         .doc = R"md(
 ## What it does
 Checks every `Fn::FindInMap`: the map must exist, and for every value its keys can take (a
 literal, a parameter's AllowedValues or Default, a value supplied with `--parameters`, each

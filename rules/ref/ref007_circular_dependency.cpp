@@ -7,12 +7,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF007",
-    .name = "circular-dependency",
-    .severity = Severity::Error,
-    .summary = "Resources depend on each other in a cycle",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF007",
+                         .name = "circular-dependency",
+                         .severity = Severity::Error,
+                         .summary = "Resources depend on each other in a cycle",
+                         .doc = R"md(
 ## What it does
 Builds the dependency graph CloudFormation builds (a resource depends on every resource it
 names through `Ref`, `Fn::GetAtt`, `Fn::Sub` or `DependsOn`, in its properties, metadata and
@@ -132,8 +131,8 @@ class CircularDependency final : public Rule {
             on_stack[w] = false;
             comp.push_back(w);
           } while (w != v);
-          const bool self_loop = comp.size() == 1 &&
-                                 std::find(edges[v].begin(), edges[v].end(), v) != edges[v].end();
+          const bool self_loop =
+              comp.size() == 1 && std::find(edges[v].begin(), edges[v].end(), v) != edges[v].end();
           if (comp.size() > 1 || self_loop) components.push_back(std::move(comp));
         }
         const size_t done = v;
@@ -148,8 +147,7 @@ class CircularDependency final : public Rule {
       for (size_t k : cycle) names += std::string(resources[k].name) + " -> ";
       names += resources[cycle.front()].name;
       const Resource& first = resources[comp.front()];
-      report(out, kMeta, *first.key, first.path,
-             fmt::format("circular dependency: {}", names));
+      report(out, kMeta, *first.key, first.path, fmt::format("circular dependency: {}", names));
     }
   }
 

@@ -6,12 +6,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF008",
-    .name = "unused-definition",
-    .severity = Severity::Warning,
-    .summary = "A parameter, mapping or condition is never used",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF008",
+                         .name = "unused-definition",
+                         .severity = Severity::Warning,
+                         .summary = "A parameter, mapping or condition is never used",
+                         .doc = R"md(
 ## What it does
 Reports a parameter that nothing references (`Ref`, `Fn::Sub`, the Rules section), a mapping
 that no `Fn::FindInMap` names, and a condition that no resource, output, `Fn::If` or other
@@ -105,7 +104,8 @@ class Unused final : public Rule {
         n.intrinsic_arg().items[0].is_scalar()) {
       conditions.insert(n.intrinsic_arg().items[0].text);
     }
-    if (fn == "Condition" && n.intrinsic_arg().is_scalar()) conditions.insert(n.intrinsic_arg().text);
+    if (fn == "Condition" && n.intrinsic_arg().is_scalar())
+      conditions.insert(n.intrinsic_arg().text);
     for (const auto& i : n.items) scan(i, maps, conditions, all_maps, depth + 1);
     for (const auto& e : n.entries) scan(e.value, maps, conditions, all_maps, depth + 1);
   }

@@ -6,12 +6,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "REF009",
-    .name = "reference-to-conditional-resource",
-    .severity = Severity::Error,
-    .summary = "A resource is referenced where its Condition may be false",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "REF009",
+                         .name = "reference-to-conditional-resource",
+                         .severity = Severity::Error,
+                         .summary = "A resource is referenced where its Condition may be false",
+                         .doc = R"md(
 ## What it does
 Reports a `Ref`, `Fn::GetAtt` or `Fn::Sub` reference to a resource that has a `Condition`,
 from a place that is evaluated when that condition can be false: a resource or output
@@ -69,7 +68,8 @@ class ConditionalReference final : public Rule {
     for (const auto& ref : collect_references(tpl, true)) {
       const Resource* target = tpl.resource(ref.target);
       if (!target || !target->condition) continue;
-      if (ref.kind == Reference::Kind::SubVariable && ref.attribute.empty() && tpl.parameter(ref.target)) {
+      if (ref.kind == Reference::Kind::SubVariable && ref.attribute.empty() &&
+          tpl.parameter(ref.target)) {
         continue;
       }
       Bdd::Ref missing;

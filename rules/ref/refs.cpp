@@ -29,8 +29,8 @@ class Collector {
       if (a.is_sequence() && !a.items.empty() && a.items[0].is_scalar()) {
         const std::string attr =
             a.items.size() > 1 && a.items[1].is_scalar() ? a.items[1].text : std::string();
-        out_.push_back({Reference::Kind::GetAtt, a.items[0].text, attr, a.items[0].range, path,
-                        owner, when});
+        out_.push_back(
+            {Reference::Kind::GetAtt, a.items[0].text, attr, a.items[0].range, path, owner, when});
       }
       for (const auto& item : a.items) walk(item, path, owner, when, depth + 1);  // !Ref in attr
       return;
@@ -121,7 +121,9 @@ bool is_pseudo_parameter(std::string_view name) {
   return std::find(kPseudo.begin(), kPseudo.end(), name) != kPseudo.end();
 }
 
-std::vector<std::string_view> pseudo_parameters() { return {kPseudo.begin(), kPseudo.end()}; }
+std::vector<std::string_view> pseudo_parameters() {
+  return {kPseudo.begin(), kPseudo.end()};
+}
 
 bool module_generated(const Template& tpl, std::string_view name) {
   for (const auto& r : tpl.resources()) {

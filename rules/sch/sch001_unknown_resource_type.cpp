@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH001",
-    .name = "unknown-resource-type",
-    .severity = Severity::Error,
-    .summary = "A resource's Type is not a CloudFormation resource type",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH001",
+                         .name = "unknown-resource-type",
+                         .severity = Severity::Error,
+                         .summary = "A resource's Type is not a CloudFormation resource type",
+                         .doc = R"md(
 ## What it does
 Reports a resource whose `Type` is not one of the resource types in AWS's resource database
 (about 1,800 types, bundled with stacklint; `stacklint schema TYPE` shows one), and suggests
@@ -64,8 +63,8 @@ class UnknownResourceType final : public Rule {
       if (rt) {
         if (!rt->transform.empty() && !tpl.has_transform(rt->transform)) {
           report(out, kMeta, *r.type, path,
-                 fmt::format("{} is provided by the {} transform; add 'Transform: {}'",
-                             r.type_name, rt->transform, rt->transform));
+                 fmt::format("{} is provided by the {} transform; add 'Transform: {}'", r.type_name,
+                             rt->transform, rt->transform));
         }
         continue;
       }

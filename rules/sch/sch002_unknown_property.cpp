@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH002",
-    .name = "unknown-property",
-    .severity = Severity::Error,
-    .summary = "A property is not part of the resource type's schema",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH002",
+                         .name = "unknown-property",
+                         .severity = Severity::Error,
+                         .summary = "A property is not part of the resource type's schema",
+                         .doc = R"md(
 ## What it does
 Reports a key under a resource's `Properties`, or inside one of its nested property types,
 that the resource type does not have, and suggests the closest property. Values under
@@ -50,9 +49,9 @@ class Visitor final : public PropertyVisitor {
   void unknown_key(const Entry& e, const schema::ObjectType& type,
                    const std::string& path) override {
     const bool top = &type == &schema::find_resource(r_.type_name)->properties;
-    std::string msg = top ? fmt::format("{} has no property '{}'", describe(r_), e.key.text)
-                          : fmt::format("'{}' is not a property of {} (in {})", e.key.text,
-                                        type.name, r_.name);
+    std::string msg =
+        top ? fmt::format("{} has no property '{}'", describe(r_), e.key.text)
+            : fmt::format("'{}' is not a property of {} (in {})", e.key.text, type.name, r_.name);
     const auto names = type.property_names();
     if (const auto hint = closest_match(e.key.text, names); !hint.empty()) {
       msg += fmt::format("; did you mean '{}'?", hint);

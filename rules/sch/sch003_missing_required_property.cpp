@@ -4,12 +4,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH003",
-    .name = "missing-required-property",
-    .severity = Severity::Error,
-    .summary = "A required property is missing",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH003",
+                         .name = "missing-required-property",
+                         .severity = Severity::Error,
+                         .summary = "A required property is missing",
+                         .doc = R"md(
 ## What it does
 Reports a resource, or an object inside its properties, that lacks a property its type
 requires. A property whose value is `!Ref AWS::NoValue` counts as missing; under `Fn::If` each

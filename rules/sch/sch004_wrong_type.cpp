@@ -9,12 +9,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH004",
-    .name = "wrong-value-type",
-    .severity = Severity::Error,
-    .summary = "A property's value has the wrong type",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH004",
+                         .name = "wrong-value-type",
+                         .severity = Severity::Error,
+                         .summary = "A property's value has the wrong type",
+                         .doc = R"md(
 ## What it does
 Checks each property value against the type the schema gives it: string, integer, number,
 boolean, list, map, or a nested object. Intrinsic functions are checked by what they yield:
@@ -62,7 +61,9 @@ using schema::Type;
 
 bool integer_text(std::string_view s) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 bool number_text(std::string_view s) {
@@ -92,10 +93,13 @@ bool accepts(const Template& tpl, const Type& t, const Node& n) {
   const bool list_expected = t.kind == Type::Kind::List;
   if (!n.intrinsic_name().empty()) {
     switch (intrinsic_shape(tpl, n)) {
-      case ValueShape::List: return list_expected;
+      case ValueShape::List:
+        return list_expected;
       case ValueShape::Scalar:
-      case ValueShape::Integer: return scalar_expected;
-      case ValueShape::Unknown: return true;
+      case ValueShape::Integer:
+        return scalar_expected;
+      case ValueShape::Unknown:
+        return true;
     }
   }
   if (n.is_sequence()) return list_expected;
@@ -168,8 +172,8 @@ class Visitor final : public PropertyVisitor {
     if (n.intrinsic_name().empty()) {
       msg = fmt::format("{} of {} must be {}, not {}", where, r_.name, t.describe(rt_), shown(n));
     } else {
-      msg = fmt::format("{} of {} must be {}, but {} yields a {}", where, r_.name,
-                        t.describe(rt_), n.intrinsic_name(),
+      msg = fmt::format("{} of {} must be {}, but {} yields a {}", where, r_.name, t.describe(rt_),
+                        n.intrinsic_name(),
                         intrinsic_shape(tpl_, n) == ValueShape::List ? "list" : "single value");
     }
     report(out_, kMeta, n, path, std::move(msg));

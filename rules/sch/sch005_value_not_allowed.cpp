@@ -7,12 +7,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH005",
-    .name = "value-not-allowed",
-    .severity = Severity::Error,
-    .summary = "A property's value is not one of its allowed values",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH005",
+                         .name = "value-not-allowed",
+                         .severity = Severity::Error,
+                         .summary = "A property's value is not one of its allowed values",
+                         .doc = R"md(
 ## What it does
 Reports a literal value (also in either branch of `!If`) of a property whose schema lists the
 values it accepts, when the value is not one of them. The comparison is case-sensitive, as
@@ -49,8 +48,8 @@ class Visitor final : public PropertyVisitor {
     if (t.kind != schema::Type::Kind::Enum || !n.is_scalar() || n.is_null()) return;
     if (std::find(t.allowed.begin(), t.allowed.end(), n.text) != t.allowed.end()) return;
     std::vector<std::string_view> allowed(t.allowed.begin(), t.allowed.end());
-    std::string msg = fmt::format("'{}' is not an allowed value of {} in {}", n.text, p.name,
-                                  r_.name);
+    std::string msg =
+        fmt::format("'{}' is not an allowed value of {} in {}", n.text, p.name, r_.name);
     if (const auto hint = closest_match(n.text, allowed); !hint.empty()) {
       msg += fmt::format("; did you mean '{}'?", hint);
     } else if (allowed.size() <= 8) {

@@ -5,12 +5,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH006",
-    .name = "unknown-attribute",
-    .severity = Severity::Error,
-    .summary = "Fn::GetAtt reads an attribute the resource type does not have",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH006",
+                         .name = "unknown-attribute",
+                         .severity = Severity::Error,
+                         .summary = "Fn::GetAtt reads an attribute the resource type does not have",
+                         .doc = R"md(
 ## What it does
 Reports `Fn::GetAtt` (both `!GetAtt Res.Attr` and `!GetAtt [Res, Attr]`) and `${Res.Attr}`
 inside `Fn::Sub` strings that name an attribute the resource's type does not return. Nested
@@ -99,8 +98,7 @@ class UnknownAttribute final : public Rule {
     check_attribute(tpl, arg.items[0].text, arg.items[1].text, arg.items[1].range, path, out);
   }
 
-  static void check_sub(const Template& tpl, const Node& call, const std::string& path,
-                        Sink& out) {
+  static void check_sub(const Template& tpl, const Node& call, const std::string& path, Sink& out) {
     const Node& arg = call.intrinsic_arg();
     const Node* text = &arg;
     const Node* vars = nullptr;
@@ -123,7 +121,8 @@ class UnknownAttribute final : public Rule {
       // Point at ${...} in the source when it is there verbatim, else at the whole string.
       Range where = text->range;
       const std::string needle = "${" + var + "}";
-      const auto found = source.substr(text->range.begin, text->range.end - text->range.begin).find(needle);
+      const auto found =
+          source.substr(text->range.begin, text->range.end - text->range.begin).find(needle);
       if (found != std::string_view::npos) {
         const auto b = static_cast<uint32_t>(text->range.begin + found);
         where = {b, b + static_cast<uint32_t>(needle.size())};

@@ -4,12 +4,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH007",
-    .name = "deprecated-property",
-    .severity = Severity::Warning,
-    .summary = "A property is deprecated",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH007",
+                         .name = "deprecated-property",
+                         .severity = Severity::Warning,
+                         .summary = "A property is deprecated",
+                         .doc = R"md(
 ## What it does
 Reports a property that AWS's resource database marks as deprecated.
 

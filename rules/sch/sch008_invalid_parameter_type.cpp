@@ -6,12 +6,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH008",
-    .name = "invalid-parameter-type",
-    .severity = Severity::Error,
-    .summary = "A parameter's Type is not a CloudFormation parameter type",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH008",
+                         .name = "invalid-parameter-type",
+                         .severity = Severity::Error,
+                         .summary = "A parameter's Type is not a CloudFormation parameter type",
+                         .doc = R"md(
 ## What it does
 Reports a parameter whose `Type` is not one CloudFormation accepts: `String`, `Number`,
 `List<Number>`, `CommaDelimitedList` (and `List<String>`, which CloudFormation accepts as
@@ -44,11 +43,17 @@ Resources:
 ```
 )md"};
 
-constexpr std::array<std::string_view, 11> kAwsTypes{
-    "AWS::EC2::AvailabilityZone::Name", "AWS::EC2::Image::Id",         "AWS::EC2::Instance::Id",
-    "AWS::EC2::KeyPair::KeyName",       "AWS::EC2::SecurityGroup::GroupName",
-    "AWS::EC2::SecurityGroup::Id",      "AWS::EC2::Subnet::Id",        "AWS::EC2::Volume::Id",
-    "AWS::EC2::VPC::Id",                "AWS::Route53::HostedZone::Id", "AWS::SSM::Parameter::Name"};
+constexpr std::array<std::string_view, 11> kAwsTypes{"AWS::EC2::AvailabilityZone::Name",
+                                                     "AWS::EC2::Image::Id",
+                                                     "AWS::EC2::Instance::Id",
+                                                     "AWS::EC2::KeyPair::KeyName",
+                                                     "AWS::EC2::SecurityGroup::GroupName",
+                                                     "AWS::EC2::SecurityGroup::Id",
+                                                     "AWS::EC2::Subnet::Id",
+                                                     "AWS::EC2::Volume::Id",
+                                                     "AWS::EC2::VPC::Id",
+                                                     "AWS::Route53::HostedZone::Id",
+                                                     "AWS::SSM::Parameter::Name"};
 
 bool plain_type(std::string_view t) {
   if (t == "String" || t == "Number" || t == "CommaDelimitedList" || t == "List<Number>" ||
@@ -77,7 +82,10 @@ bool valid_type(std::string_view t) {
 
 std::vector<std::string_view> all_types() {
   static const std::vector<std::string> storage = [] {
-    std::vector<std::string> v{"String", "Number", "List<Number>", "CommaDelimitedList",
+    std::vector<std::string> v{"String",
+                               "Number",
+                               "List<Number>",
+                               "CommaDelimitedList",
                                "AWS::SSM::Parameter::Value<String>",
                                "AWS::SSM::Parameter::Value<List<String>>"};
     for (auto a : kAwsTypes) {

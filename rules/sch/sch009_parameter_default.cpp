@@ -8,12 +8,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SCH009",
-    .name = "invalid-parameter-default",
-    .severity = Severity::Error,
-    .summary = "A parameter's Default breaks its own constraints",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SCH009",
+                         .name = "invalid-parameter-default",
+                         .severity = Severity::Error,
+                         .summary = "A parameter's Default breaks its own constraints",
+                         .doc = R"md(
 ## What it does
 Checks a parameter's `Default` against the parameter's own constraints: `AllowedValues`,
 `AllowedPattern` (the whole value must match), `MinLength`/`MaxLength` for strings and
@@ -58,7 +57,8 @@ std::vector<std::string> elements(const Parameter& p) {
   size_t start = 0;
   while (true) {
     const size_t comma = d.find(',', start);
-    std::string item = d.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string item =
+        d.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     item.erase(0, item.find_first_not_of(' '));
     item.erase(item.find_last_not_of(' ') + 1);
     out.push_back(item);
@@ -68,7 +68,9 @@ std::vector<std::string> elements(const Parameter& p) {
   return out;
 }
 
-const Node* field(const Parameter& p, std::string_view name) { return p.value->get(name); }
+const Node* field(const Parameter& p, std::string_view name) {
+  return p.value->get(name);
+}
 
 std::optional<double> number(const Node* n) {
   if (!n || !n->is_scalar() || n->text.empty()) return std::nullopt;
@@ -90,11 +92,13 @@ class ParameterDefault final : public Rule {
       auto fail = [&](std::string msg) { report(out, kMeta, d, path, std::move(msg)); };
       const auto items = elements(p);
       if (const Node* allowed = field(p, "AllowedValues"); allowed && allowed->is_sequence()) {
-        const bool whole = std::any_of(allowed->items.begin(), allowed->items.end(),
-                                       [&](const Node& a) { return a.is_scalar() && a.text == d.text; });
+        const bool whole =
+            std::any_of(allowed->items.begin(), allowed->items.end(),
+                        [&](const Node& a) { return a.is_scalar() && a.text == d.text; });
         for (const auto& item : whole ? std::vector<std::string>{} : items) {
-          const bool ok = std::any_of(allowed->items.begin(), allowed->items.end(),
-                                      [&](const Node& a) { return a.is_scalar() && a.text == item; });
+          const bool ok =
+              std::any_of(allowed->items.begin(), allowed->items.end(),
+                          [&](const Node& a) { return a.is_scalar() && a.text == item; });
           if (!ok) {
             fail(fmt::format("the Default of parameter {} ('{}') is not one of its AllowedValues",
                              p.name, item));
@@ -106,9 +110,10 @@ class ParameterDefault final : public Rule {
           const std::regex re(pattern->text, std::regex::ECMAScript);
           for (const auto& item : items) {
             if (!std::regex_match(item, re)) {
-              fail(fmt::format("the Default of parameter {} ('{}') does not match its "
-                               "AllowedPattern {}",
-                               p.name, item, pattern->text));
+              fail(
+                  fmt::format("the Default of parameter {} ('{}') does not match its "
+                              "AllowedPattern {}",
+                              p.name, item, pattern->text));
             }
           }
         } catch (const std::regex_error&) {
@@ -119,12 +124,16 @@ class ParameterDefault final : public Rule {
       if (!numeric) {
         const auto len = static_cast<double>(d.text.size());
         if (auto min = number(field(p, "MinLength")); min && len < *min) {
-          fail(fmt::format("the Default of parameter {} is {} characters long, shorter than its "
-                           "MinLength {}", p.name, d.text.size(), *min));
+          fail(
+              fmt::format("the Default of parameter {} is {} characters long, shorter than its "
+                          "MinLength {}",
+                          p.name, d.text.size(), *min));
         }
         if (auto max = number(field(p, "MaxLength")); max && len > *max) {
-          fail(fmt::format("the Default of parameter {} is {} characters long, longer than its "
-                           "MaxLength {}", p.name, d.text.size(), *max));
+          fail(
+              fmt::format("the Default of parameter {} is {} characters long, longer than its "
+                          "MaxLength {}",
+                          p.name, d.text.size(), *max));
         }
       } else if (auto v = number(&d)) {
         if (auto min = number(field(p, "MinValue")); min && *v < *min) {
@@ -136,7 +145,8 @@ class ParameterDefault final : public Rule {
                            d.text, *max));
         }
       } else {
-        fail(fmt::format("the Default of Number parameter {} ('{}') is not a number", p.name, d.text));
+        fail(fmt::format("the Default of Number parameter {} ('{}') is not a number", p.name,
+                         d.text));
       }
     }
   }

@@ -27,12 +27,14 @@ ValueShape getatt_shape(const Template& tpl, const Node& arg) {
   const schema::Attribute* a = rt->attribute(attribute);
   if (!a) return ValueShape::Unknown;
   switch (a->type.kind) {
-    case schema::Type::Kind::List: return ValueShape::List;
+    case schema::Type::Kind::List:
+      return ValueShape::List;
     case schema::Type::Kind::Primitive:
       if (a->type.primitive == schema::Primitive::String) return ValueShape::Scalar;
       if (a->type.primitive == schema::Primitive::Integer) return ValueShape::Integer;
       return ValueShape::Unknown;
-    default: return ValueShape::Unknown;
+    default:
+      return ValueShape::Unknown;
   }
 }
 

@@ -81,9 +81,9 @@ class Walker {
       case Type::Kind::Union:
         // Walk into the alternative that has the value's shape.
         for (const auto& alt : t.items) {
-          const bool fits = (n.is_mapping() && (alt.kind == Type::Kind::Object ||
-                                                alt.kind == Type::Kind::Map)) ||
-                            (n.is_sequence() && alt.kind == Type::Kind::List);
+          const bool fits =
+              (n.is_mapping() && (alt.kind == Type::Kind::Object || alt.kind == Type::Kind::Map)) ||
+              (n.is_sequence() && alt.kind == Type::Kind::List);
           if (fits) {
             value(n, p, alt, path, depth + 1);
             break;

@@ -74,9 +74,8 @@ class HardcodedSecret final : public Rule {
               v.from_parameter_default ? " (the Default of " + v.origin + ")" : "";
           const std::string when = ev.describe(p.when);
           report(out, kMeta, value, path,
-                 fmt::format("{} of {} is a secret written in the template{}: {}{}", name,
-                             r.name, source, redact(literal),
-                             when == "always" ? "" : " when " + when));
+                 fmt::format("{} of {} is a secret written in the template{}: {}{}", name, r.name,
+                             source, redact(literal), when == "always" ? "" : " when " + when));
           break;  // one finding per property
         }
       });

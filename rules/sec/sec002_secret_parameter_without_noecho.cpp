@@ -66,23 +66,23 @@ class SecretParameterWithoutNoEcho final : public Rule {
   void check(const Template& tpl, Sink& out) const override {
     std::set<std::string_view> reported;
     for (const auto& r : tpl.resources()) {
-      for_each_secret_property(r, [&](const Node& value, const std::string& path,
-                                      std::string_view name) {
-        // A parameter that only names the secret inside a dynamic reference is not the secret.
-        const auto values = tpl.evaluator().evaluate(value);
-        const bool all_dynamic =
-            !values.empty() && std::all_of(values.begin(), values.end(), [](const Possibility& p) {
-              return p.value.is_dynamic_reference();
+      for_each_secret_property(
+          r, [&](const Node& value, const std::string& path, std::string_view name) {
+            // A parameter that only names the secret inside a dynamic reference is not the secret.
+            const auto values = tpl.evaluator().evaluate(value);
+            const bool all_dynamic =
+                !values.empty() &&
+                std::all_of(values.begin(), values.end(),
+                            [](const Possibility& p) { return p.value.is_dynamic_reference(); });
+            if (all_dynamic) return;
+            referenced_parameters(tpl, value, [&](const Parameter& p, const Node& where) {
+              if (is_no_echo(p) || !reported.insert(p.name).second) return;
+              report(out, kMeta, where, path,
+                     fmt::format("parameter {} feeds {} of {} but has no 'NoEcho: true': its value "
+                                 "shows in the console and API",
+                                 p.name, name, r.name));
             });
-        if (all_dynamic) return;
-        referenced_parameters(tpl, value, [&](const Parameter& p, const Node& where) {
-          if (is_no_echo(p) || !reported.insert(p.name).second) return;
-          report(out, kMeta, where, path,
-                 fmt::format("parameter {} feeds {} of {} but has no 'NoEcho: true': its value "
-                             "shows in the console and API",
-                             p.name, name, r.name));
-        });
-      });
+          });
     }
   }
 };

@@ -9,12 +9,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SEC004",
-    .name = "secret-in-string",
-    .severity = Severity::Error,
-    .summary = "A string holds secret material (keys, tokens, passwords)",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SEC004",
+                         .name = "secret-in-string",
+                         .severity = Severity::Error,
+                         .summary = "A string holds secret material (keys, tokens, passwords)",
+                         .doc = R"md(
 ## What it does
 Looks inside every string of the resources (UserData scripts, inline Lambda code, environment
 variables of functions and containers, commands, ...) for secret material written in the
@@ -76,16 +75,16 @@ std::string lower(std::string_view s) {
 
 bool secret_like_name(std::string_view name) {
   const std::string n = lower(name);
-  static const char* kWords[] = {"secret", "password", "passwd", "pwd", "token", "apikey",
-                                 "api_key", "private_key", "privatekey", "access_key",
+  static const char* kWords[] = {"secret",    "password", "passwd",      "pwd",        "token",
+                                 "apikey",    "api_key",  "private_key", "privatekey", "access_key",
                                  "accesskey", "auth_key", "credential"};
   bool hit = false;
   for (const char* w : kWords) hit = hit || n.find(w) != std::string::npos;
   if (!hit) return false;
-  static const char* kNotValues[] = {"_arn", "arn", "_id", "_name", "name", "_file", "_path",
-                                     "_url", "_uri", "_endpoint", "_region", "_length", "_ttl",
-                                     "_header", "_param", "_parameter", "_key_id", "_version",
-                                     "_policy", "_rotation", "_type", "_enabled", "_expiry"};
+  static const char* kNotValues[] = {
+      "_arn",    "arn",       "_id",     "_name",     "name",  "_file",    "_path",  "_url",
+      "_uri",    "_endpoint", "_region", "_length",   "_ttl",  "_header",  "_param", "_parameter",
+      "_key_id", "_version",  "_policy", "_rotation", "_type", "_enabled", "_expiry"};
   for (const char* s : kNotValues) {
     if (n.ends_with(s)) return false;
   }
@@ -95,15 +94,16 @@ bool secret_like_name(std::string_view name) {
 bool placeholder_or_reference(std::string_view v) {
   if (v.size() < 6) return true;
   if (v.starts_with("$") || v.find("${") != std::string_view::npos || v.starts_with("{{") ||
-      v.starts_with("%") || v.starts_with("arn:") || v.starts_with("/") ||
-      v.starts_with("http") || v.starts_with("!")) {
+      v.starts_with("%") || v.starts_with("arn:") || v.starts_with("/") || v.starts_with("http") ||
+      v.starts_with("!")) {
     return true;
   }
   const std::string l = lower(v);
-  static const char* kPlaceholders[] = {"example", "xxxx", "<", ">", "your", "placeholder",
-                                        "replace", "dummy", "sample", "changeme", "change_me",
-                                        "change-me", "...", "***", "todo", "secret_here",
-                                        "password_here", "none", "null", "undefined"};
+  static const char* kPlaceholders[] = {"example",       "xxxx",        "<",         ">",
+                                        "your",          "placeholder", "replace",   "dummy",
+                                        "sample",        "changeme",    "change_me", "change-me",
+                                        "...",           "***",         "todo",      "secret_here",
+                                        "password_here", "none",        "null",      "undefined"};
   for (const char* p : kPlaceholders) {
     if (l.find(p) != std::string::npos) return true;
   }
@@ -128,11 +128,13 @@ void scan_text(const std::string& s, std::vector<Match>& out) {
   // NAME=value, NAME = "value", NAME: value (a colon needs a space after it, so IAM actions
   // such as secretsmanager:GetSecretValue are not assignments).
   static const std::regex kAssignment(
-      "([A-Za-z_][A-Za-z0-9_.-]*)[\"']?([ \\t]*=[ \\t]*|[ \\t]*:[ \\t]+)([\"']?)([^\"'\\s;&|,)}]+)");
+      "([A-Za-z_][A-Za-z0-9_.-]*)[\"']?([ \\t]*=[ \\t]*|[ \\t]*:[ "
+      "\\t]+)([\"']?)([^\"'\\s;&|,)}]+)");
   static const std::regex kConnection("[a-z][a-z0-9+.-]*://([^:/\\s@]+):([^@\\s/]+)@");
 
   auto each = [&](const std::regex& re, auto&& on) {
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator();
+         ++it) {
       on(*it);
     }
   };
@@ -140,7 +142,8 @@ void scan_text(const std::string& s, std::vector<Match>& out) {
     each(kAccessKey, [&](const std::smatch& m) {
       const std::string key = m[2].str();
       if (key.find("EXAMPLE") == std::string::npos) {
-        out.push_back({static_cast<size_t>(m.position(2)), key.size(), "an AWS access key id", key});
+        out.push_back(
+            {static_cast<size_t>(m.position(2)), key.size(), "an AWS access key id", key});
       }
     });
   }
@@ -164,10 +167,10 @@ void scan_text(const std::string& s, std::vector<Match>& out) {
       if (!secret_like_name(name) || placeholder_or_reference(value)) return;
       // Unquoted code (`key = response['Key']`, `token = get_token()`, `pwd = password`) assigns
       // an expression or a variable, not a literal.
-      if (m[3].length() == 0 &&
-          (value.find_first_of("[](){}.") != std::string::npos ||
-           std::all_of(value.begin(), value.end(),
-                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }))) {
+      if (m[3].length() == 0 && (value.find_first_of("[](){}.") != std::string::npos ||
+                                 std::all_of(value.begin(), value.end(), [](char c) {
+                                   return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+                                 }))) {
         return;
       }
       out.push_back({static_cast<size_t>(m.position(4)), value.size(),
@@ -190,9 +193,8 @@ class SecretInString final : public Rule {
   void check(const Template& tpl, Sink& out) const override {
     for (const auto& r : tpl.resources()) {
       std::set<const Node*> secret_props;  // SEC001's business
-      for_each_secret_property(r, [&](const Node& v, const std::string&, std::string_view) {
-        secret_props.insert(&v);
-      });
+      for_each_secret_property(
+          r, [&](const Node& v, const std::string&, std::string_view) { secret_props.insert(&v); });
       walk(tpl, *r.value, r.path, r, secret_props, out, 0);
     }
   }
@@ -212,7 +214,8 @@ class SecretInString final : public Rule {
       if (const Node* name = item.get("Name"); name && name->is_scalar() && item.get("Value")) {
         check_named(tpl, *name, *item.get("Value"), path_join(path, std::to_string(i)), r, out);
       }
-      walk(tpl, item, fn.empty() ? path_join(path, std::to_string(i)) : path, r, skip, out, depth + 1);
+      walk(tpl, item, fn.empty() ? path_join(path, std::to_string(i)) : path, r, skip, out,
+           depth + 1);
     }
     const bool env_map = path.ends_with("/Environment/Variables");
     for (const auto& e : n.entries) {

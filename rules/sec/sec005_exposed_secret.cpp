@@ -4,12 +4,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "SEC005",
-    .name = "secret-exposed-in-output",
-    .severity = Severity::Error,
-    .summary = "An Output or Metadata exposes a NoEcho parameter or a secret",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "SEC005",
+                         .name = "secret-exposed-in-output",
+                         .severity = Severity::Error,
+                         .summary = "An Output or Metadata exposes a NoEcho parameter or a secret",
+                         .doc = R"md(
 ## What it does
 Reports an Output, or resource or template `Metadata`, that contains a NoEcho parameter
 (`Ref`, or `${Param}` in `Fn::Sub`) or a secure dynamic reference
@@ -59,7 +58,8 @@ class ExposedSecret final : public Rule {
  public:
   const RuleMeta& meta() const override { return kMeta; }
   void check(const Template& tpl, Sink& out) const override {
-    for (const auto& o : tpl.outputs()) scan(tpl, *o.value, o.path, "output " + std::string(o.name), out);
+    for (const auto& o : tpl.outputs())
+      scan(tpl, *o.value, o.path, "output " + std::string(o.name), out);
     for (const auto& r : tpl.resources()) {
       if (r.metadata) {
         scan(tpl, *r.metadata, path_join(r.path, "Metadata"),
@@ -79,9 +79,9 @@ class ExposedSecret final : public Rule {
     });
     strings(n, [&](const Node& s) {
       if (secure_reference(s.text)) {
-        report(out, kMeta, s, path,
-               fmt::format("{} holds a secure dynamic reference, whose value it would show",
-                           where));
+        report(
+            out, kMeta, s, path,
+            fmt::format("{} holds a secure dynamic reference, whose value it would show", where));
       }
     });
   }

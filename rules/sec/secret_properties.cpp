@@ -109,7 +109,9 @@ void walk_path(const Node& n, std::string_view path, const std::string& logical,
 
 }  // namespace
 
-std::span<const SecretProperty> secret_properties() { return kSecretProperties; }
+std::span<const SecretProperty> secret_properties() {
+  return kSecretProperties;
+}
 
 void for_each_secret_property(
     const Resource& r,

@@ -322,7 +322,8 @@ TEST_CASE("schema prints a resource type's properties and attributes") {
   CHECK(text.out.find("AWS::SQS::Queue (holds data)") != std::string::npos);
   CHECK(text.out.find("FifoQueue") != std::string::npos);
   CHECK(text.out.find("QueueUrl") != std::string::npos);
-  const auto json = nlohmann::json::parse(stacklint("schema --format json AWS::RDS::DBInstance").out);
+  const auto json =
+      nlohmann::json::parse(stacklint("schema --format json AWS::RDS::DBInstance").out);
   CHECK(json["type"] == "AWS::RDS::DBInstance");
   bool found = false;
   for (const auto& p : json["properties"]) {

@@ -58,14 +58,16 @@ Conditions:
 )";
 
 std::string tpl(const std::string& props) {
-  return std::string(kHeader) + "Resources:\n  R:\n    Type: AWS::SNS::Topic\n    Properties:\n" + props;
+  return std::string(kHeader) + "Resources:\n  R:\n    Type: AWS::SNS::Topic\n    Properties:\n" +
+         props;
 }
 
 }  // namespace
 
 TEST_CASE("literals, parameters (AllowedValues, Default, open) and pseudo parameters") {
-  Fixture f(tpl("      A: plain\n      B: !Ref Env\n      C: !Ref Cidr\n      D: !Ref Subnets\n"
-                "      E: !Ref AWS::Region\n      F: !Ref AWS::NoValue\n"));
+  Fixture f(
+      tpl("      A: plain\n      B: !Ref Env\n      C: !Ref Cidr\n      D: !Ref Subnets\n"
+          "      E: !Ref AWS::Region\n      F: !Ref AWS::NoValue\n"));
   CHECK(f.values("R", "A") == std::set<std::string>{"\"plain\" when always"});
   CHECK(f.values("R", "B") == std::set<std::string>{"\"dev\" when IsDev", "\"prod\" when IsProd",
                                                     "\"staging\" when not ProdOrDev"});
@@ -74,7 +76,8 @@ TEST_CASE("literals, parameters (AllowedValues, Default, open) and pseudo parame
                               "\"${Cidr}\" (partly known) when Cidr is another value"});
   const auto subnets = f.values("R", "D");
   CHECK(subnets.count("[\"a\", \"b\"] when Subnets = a, b"));
-  CHECK(f.values("R", "E") == std::set<std::string>{"\"${AWS::Region}\" (partly known) when always"});
+  CHECK(f.values("R", "E") ==
+        std::set<std::string>{"\"${AWS::Region}\" (partly known) when always"});
   CHECK(f.values("R", "F") == std::set<std::string>{"AWS::NoValue (absent) when always"});
   // The Default is marked as such.
   Evaluator& ev = f.tpl->evaluator();
@@ -84,8 +87,9 @@ TEST_CASE("literals, parameters (AllowedValues, Default, open) and pseudo parame
 }
 
 TEST_CASE("Ref to a resource is an opaque value of its primary identifier") {
-  Fixture f(tpl("      A: !Ref Bucket\n      B: !Sub \"arn:${AWS::Partition}:s3:::${Bucket}/*\"\n") +
-            "  Bucket:\n    Type: AWS::S3::Bucket\n");
+  Fixture f(
+      tpl("      A: !Ref Bucket\n      B: !Sub \"arn:${AWS::Partition}:s3:::${Bucket}/*\"\n") +
+      "  Bucket:\n    Type: AWS::S3::Bucket\n");
   Evaluator& ev = f.tpl->evaluator();
   const auto a = ev.evaluate(f.at("R", "A"));
   REQUIRE(a.size() == 1);
@@ -104,26 +108,28 @@ TEST_CASE("supplied parameter values replace the domain") {
 }
 
 TEST_CASE("Fn::If is exact: impossible branches disappear") {
-  Fixture f(tpl("      A: !If [IsProd, !If [IsDev, impossible, prod], !If [NotProd, other, impossible2]]\n"
-                "      B: !If [Never, never, always]\n"
-                "      C: !If [ProdOrDev, pd, staging]\n"));
-  CHECK(f.values("R", "A") == std::set<std::string>{"\"prod\" when IsProd", "\"other\" when NotProd"});
+  Fixture f(tpl(
+      "      A: !If [IsProd, !If [IsDev, impossible, prod], !If [NotProd, other, impossible2]]\n"
+      "      B: !If [Never, never, always]\n"
+      "      C: !If [ProdOrDev, pd, staging]\n"));
+  CHECK(f.values("R", "A") ==
+        std::set<std::string>{"\"prod\" when IsProd", "\"other\" when NotProd"});
   CHECK(f.values("R", "B") == std::set<std::string>{"\"always\" when always"});
   CHECK(f.values("R", "C") ==
         std::set<std::string>{"\"pd\" when ProdOrDev", "\"staging\" when not ProdOrDev"});
 }
 
 TEST_CASE("Sub, Join, Select, Split, Base64, Length, ToJsonString") {
-  Fixture f(tpl(
-      "      A: !Sub \"${Env}-${AWS::StackName}-${!Literal}\"\n"
-      "      B: !Sub [\"${X}/${Y}\", {X: !Ref Env, Y: fixed}]\n"
-      "      C: !Join [\",\", [a, !Ref AWS::NoValue, b]]\n"
-      "      D: !Select [1, !Split [\",\", \"x,y,z\"]]\n"
-      "      E: !Base64 {\"Fn::Join\": [\"\", [\"SECRET_KEY=\", abc]]}\n"
-      "      F: !Length [1, 2, 3]\n"
-      "      G: !ToJsonString {b: 1, a: [x]}\n"
-      "      H: !Select [0, !GetAZs \"\"]\n"
-      "      I: !Join [\"-\", !Ref Subnets]\n"));
+  Fixture f(
+      tpl("      A: !Sub \"${Env}-${AWS::StackName}-${!Literal}\"\n"
+          "      B: !Sub [\"${X}/${Y}\", {X: !Ref Env, Y: fixed}]\n"
+          "      C: !Join [\",\", [a, !Ref AWS::NoValue, b]]\n"
+          "      D: !Select [1, !Split [\",\", \"x,y,z\"]]\n"
+          "      E: !Base64 {\"Fn::Join\": [\"\", [\"SECRET_KEY=\", abc]]}\n"
+          "      F: !Length [1, 2, 3]\n"
+          "      G: !ToJsonString {b: 1, a: [x]}\n"
+          "      H: !Select [0, !GetAZs \"\"]\n"
+          "      I: !Join [\"-\", !Ref Subnets]\n"));
   Evaluator& ev = f.tpl->evaluator();
   auto only = [&](std::string_view prop) {
     const auto v = ev.evaluate(f.at("R", prop));
@@ -146,10 +152,12 @@ TEST_CASE("Sub, Join, Select, Split, Base64, Length, ToJsonString") {
 }
 
 TEST_CASE("FindInMap over every key value, and DefaultValue") {
-  Fixture f(tpl("      A: !FindInMap [Sizes, !Ref Env, Class]\n"
-                "      B: !FindInMap [Sizes, staging, Class, {DefaultValue: medium}]\n"
-                "      C: !FindInMap [Sizes, !Ref Free, Class]\n"));
-  CHECK(f.values("R", "A") == std::set<std::string>{"\"small\" when IsDev", "\"large\" when IsProd"});
+  Fixture f(
+      tpl("      A: !FindInMap [Sizes, !Ref Env, Class]\n"
+          "      B: !FindInMap [Sizes, staging, Class, {DefaultValue: medium}]\n"
+          "      C: !FindInMap [Sizes, !Ref Free, Class]\n"));
+  CHECK(f.values("R", "A") ==
+        std::set<std::string>{"\"small\" when IsDev", "\"large\" when IsProd"});
   CHECK(f.values("R", "B") == std::set<std::string>{"\"medium\" when always"});
   Evaluator& ev = f.tpl->evaluator();
   const auto c = ev.evaluate(f.at("R", "C"));
@@ -158,10 +166,11 @@ TEST_CASE("FindInMap over every key value, and DefaultValue") {
 }
 
 TEST_CASE("dynamic references are recognised, also when built") {
-  Fixture f(tpl("      A: \"{{resolve:secretsmanager:app/db:SecretString:password}}\"\n"
-                "      B: !Sub \"{{resolve:ssm-secure:/${Env}/db/password}}\"\n"
-                "      C: !Join [\"\", [\"{{resolve:ssm:\", !Ref Env, \"}}\"]]\n"
-                "      D: \"literal-password\"\n"));
+  Fixture f(
+      tpl("      A: \"{{resolve:secretsmanager:app/db:SecretString:password}}\"\n"
+          "      B: !Sub \"{{resolve:ssm-secure:/${Env}/db/password}}\"\n"
+          "      C: !Join [\"\", [\"{{resolve:ssm:\", !Ref Env, \"}}\"]]\n"
+          "      D: \"literal-password\"\n"));
   Evaluator& ev = f.tpl->evaluator();
   for (const char* p : {"A", "B", "C"}) {
     CAPTURE(p);
@@ -174,7 +183,8 @@ TEST_CASE("conditions: Equals against open parameters, undefined and circular co
   Fixture f(std::string(kHeader) +
             "  Loop1: !Condition Loop2\n  Loop2: !Condition Loop1\n"
             "Resources:\n  R:\n    Type: AWS::SNS::Topic\n    Properties:\n"
-            "      A: !If [FreeIsX, x, notx]\n      B: !If [Loop1, a, b]\n      C: !If [Missing, a, b]\n");
+            "      A: !If [FreeIsX, x, notx]\n      B: !If [Loop1, a, b]\n      C: !If [Missing, "
+            "a, b]\n");
   CHECK(f.values("R", "A") ==
         std::set<std::string>{"\"x\" when FreeIsX", "\"notx\" when not FreeIsX"});
   CHECK(f.values("R", "B").size() == 2);  // unknown condition: both branches possible
@@ -193,7 +203,8 @@ TEST_CASE("40 conditions over 10 parameters stay exact and cheap") {
   for (int c = 0; c < 40; ++c) {
     const std::string v(1, static_cast<char>('a' + c % 4));
     if (c < 10) {
-      text += "  C" + std::to_string(c) + ": !Equals [!Ref P" + std::to_string(c) + ", " + v + "]\n";
+      text +=
+          "  C" + std::to_string(c) + ": !Equals [!Ref P" + std::to_string(c) + ", " + v + "]\n";
     } else {
       text += "  C" + std::to_string(c) + ": !Or [!Condition C" + std::to_string(c - 10) +
               ", !And [!Condition C" + std::to_string(c - 9) + ", !Not [!Condition C" +
@@ -202,7 +213,8 @@ TEST_CASE("40 conditions over 10 parameters stay exact and cheap") {
   }
   text += "Resources:\n";
   for (int r = 0; r < 200; ++r) {
-    text += "  R" + std::to_string(r) + ":\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: ";
+    text += "  R" + std::to_string(r) +
+            ":\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: ";
     std::string v = "leaf";
     for (int d = 0; d < 6; ++d) {
       v = "!If [C" + std::to_string((r + d * 7) % 40) + ", v" + std::to_string(d) + ", " +
@@ -242,10 +254,12 @@ TEST_CASE("--parameters: the three forms, and errors with positions") {
   ParameterValues v;
   std::string error;
   REQUIRE(load_parameters(write("cli.json", R"([{"ParameterKey": "Env", "ParameterValue": "prod"},
-    {"ParameterKey": "Old", "UsePreviousValue": true}])"), v, &error));
+    {"ParameterKey": "Old", "UsePreviousValue": true}])"),
+                          v, &error));
   CHECK(v.at("Env") == "prod");
   CHECK_FALSE(v.count("Old"));
-  REQUIRE(load_parameters(write("cp.json", R"({"Parameters": {"Size": "large", "Zones": ["a", "b"]}})"), v, &error));
+  REQUIRE(load_parameters(
+      write("cp.json", R"({"Parameters": {"Size": "large", "Zones": ["a", "b"]}})"), v, &error));
   CHECK(v.at("Size") == "large");
   CHECK(v.at("Zones") == "a,b");
   REQUIRE(load_parameters(write("kv.txt", "A=1\nB=two words=ok\n"), v, &error));

@@ -39,8 +39,8 @@ struct Value {
   Kind kind = Kind::Unknown;
   std::vector<Fragment> parts;
   std::vector<Value> items;
-  const Node* node = nullptr;  // Object: the mapping
-  std::string origin;          // Unknown: why; also set for values from parameters
+  const Node* node = nullptr;           // Object: the mapping
+  std::string origin;                   // Unknown: why; also set for values from parameters
   bool from_parameter_default = false;  // the value is a parameter's Default
   // One of the values a lookup can give when its keys are known only at deploy time
   // (Fn::FindInMap enumerated over every key): possible, not proven.
@@ -50,7 +50,7 @@ struct Value {
   static Value opaque(std::string what);
   static Value unknown(std::string why);
 
-  bool is_literal() const;  // a String whose every part is literal
+  bool is_literal() const;      // a String whose every part is literal
   std::string literal() const;  // the text of the literal parts, opaque parts as ${...}
   std::string display() const;
   // Holds a dynamic reference ({{resolve:ssm:...}}, ssm-secure, secretsmanager), also when
@@ -72,8 +72,7 @@ class Evaluator {
   static constexpr size_t kMaxAlternatives = 64;
 
   // `max_bdd_nodes` bounds the decision diagrams (memory and time); past it answers are Unknown.
-  Evaluator(const Template& tpl, const ParameterValues& supplied,
-            size_t max_bdd_nodes = 2'000'000);
+  Evaluator(const Template& tpl, const ParameterValues& supplied, size_t max_bdd_nodes = 2'000'000);
   ~Evaluator();
   Evaluator(const Evaluator&) = delete;
   Evaluator& operator=(const Evaluator&) = delete;

@@ -66,7 +66,9 @@ struct ResourceType {
 
   const Attribute* attribute(std::string_view name) const;
   std::vector<std::string_view> attribute_names() const;
-  const ObjectType& object(const Type& t) const { return definitions[static_cast<size_t>(t.object)]; }
+  const ObjectType& object(const Type& t) const {
+    return definitions[static_cast<size_t>(t.object)];
+  }
 };
 
 // The schema of a resource type, or nullptr when the bundle does not know it. Thread-safe;
