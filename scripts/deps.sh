@@ -8,10 +8,17 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   echo "stacklint: installing ${missing[*]}" >&2
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Node tools the tests use (the SARIF validator), pinned in tools/package-lock.json.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -x "$here/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
+  (cd "$here/tools" && npm ci --no-audit --no-fund --silent)
 fi

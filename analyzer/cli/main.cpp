@@ -135,6 +135,12 @@ int run_lint(const LintArgs& args) {
   }
   if (args.format == "json") {
     write_json(*out, results);
+  } else if (args.format == "sarif") {
+    write_sarif(*out, results);
+  } else if (args.format == "github") {
+    write_github(*out, results);
+  } else if (args.format == "junit") {
+    write_junit(*out, results);
   } else {
     write_text(*out, results, TextOptions{use_color(args.color, !args.output.empty()), true});
   }
@@ -367,7 +373,7 @@ int run(int argc, char** argv) {
       app.add_subcommand("lint", "Lint templates (files, directories, or - for stdin)");
   lint_cmd->add_option("paths", lint.paths, "Templates or directories to lint")->required();
   lint_cmd->add_option("--format", lint.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
       ->capture_default_str();
   lint_cmd->add_option("-o,--output", lint.output, "Write the report to FILE instead of stdout");
   lint_cmd->add_option("--select", lint.select,
