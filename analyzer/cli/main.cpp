@@ -9,10 +9,12 @@
 #include <iostream>
 #include <iterator>
 #include <thread>
+#include <set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "stacklint/baseline.h"
 #include "stacklint/files.h"
 #include "stacklint/linter.h"
 #include "stacklint/parameters.h"
@@ -47,6 +49,8 @@ struct LintArgs {
   unsigned jobs = 0;
   std::vector<std::string> parameters;
   std::vector<std::string> rule_options;
+  std::string baseline;
+  std::string write_baseline;
 };
 
 bool load_all_parameters(const std::vector<std::string>& args, ParameterValues& out) {
@@ -121,6 +125,32 @@ int run_lint(const LintArgs& args) {
     print_error(
         fmt::format("no CloudFormation templates found in {}", fmt::join(args.paths, ", ")));
     return kExitError;
+  }
+
+  if (!args.write_baseline.empty()) {
+    if (!write_baseline(args.write_baseline, results, &error)) {
+      print_error(error);
+      return kExitError;
+    }
+    size_t n = 0;
+    for (const auto& r : results) n += r.findings.size();
+    std::cerr << fmt::format("stacklint: wrote {} finding{} to the baseline {}\n", n,
+                             n == 1 ? "" : "s", args.write_baseline);
+    return (internal || failed_to_read) ? kExitError : kExitClean;
+  }
+  if (!args.baseline.empty()) {
+    std::set<std::string> known;
+    if (!read_baseline(args.baseline, known, &error)) {
+      print_error(error);
+      return kExitError;
+    }
+    const size_t hidden = apply_baseline(results, known);
+    if (hidden < known.size()) {
+      std::cerr << fmt::format("stacklint: {} baselined finding{} no longer occur{}; refresh the "
+                               "baseline with --write-baseline\n",
+                               known.size() - hidden, known.size() - hidden == 1 ? "" : "s",
+                               known.size() - hidden == 1 ? "s" : "");
+    }
   }
 
   std::ofstream file;
@@ -395,6 +425,10 @@ int run(int argc, char** argv) {
   lint_cmd->add_option("--rule-option", lint.rule_options,
                        "A rule option, RULE.option=value (e.g. NET001.allowed-ports=80,443); "
                        "repeatable; see `stacklint explain RULE`");
+  lint_cmd->add_option("--baseline", lint.baseline,
+                       "Report only findings that are not in this baseline file");
+  lint_cmd->add_option("--write-baseline", lint.write_baseline,
+                       "Record the current findings in this file (and exit 0)");
   lint_cmd->add_option("-j,--jobs", lint.jobs, "Files linted in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
 

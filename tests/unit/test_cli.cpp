@@ -386,3 +386,32 @@ Resources:
   CHECK(err.code == 2);
   CHECK(err.err.find("bad.json:1:") != std::string::npos);
 }
+
+TEST_CASE("baseline: record today's findings, report only new ones") {
+  Scratch s;
+  const auto t = s.write("t.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
+  const auto base = (s.dir / "base.json").string();
+  const auto w = stacklint("lint --fail-level warning --write-baseline " + quote(base) + " " +
+                           quote(t.string()));
+  CHECK(w.code == 0);
+  CHECK(w.err.find("wrote 2 findings to the baseline") != std::string::npos);
+  CHECK(stacklint("lint --fail-level warning --baseline " + quote(base) + " " + quote(t.string()))
+            .code == 0);
+  // Lines move and a new problem appears: only the new one is reported.
+  s.write("t.yaml", "# moved\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+                    "  Logs:\n    Type: AWS::Logs::LogGroup\n");
+  const auto r = stacklint("lint --fail-level warning --format json --baseline " + quote(base) +
+                           " " + quote(t.string()));
+  CHECK(r.code == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["findings"].size() == 2);
+  for (const auto& f : j["findings"]) CHECK(f["logical_path"] == "Resources/Logs");
+  // The Bucket is fixed: its entries are reported as stale.
+  s.write("t.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+  const auto stale = stacklint("lint --baseline " + quote(base) + " " + quote(t.string()));
+  CHECK(stale.err.find("2 baselined findings no longer occur") != std::string::npos);
+  const auto bad = s.write("bad.json", "{\"version\": 1,\n \"findings\": [}");
+  const auto e = stacklint("lint --baseline " + quote(bad.string()) + " " + quote(t.string()));
+  CHECK(e.code == 2);
+  CHECK(e.err.find("bad.json:2:") != std::string::npos);
+}
