@@ -9,12 +9,14 @@
 #include <iostream>
 #include <iterator>
 #include <thread>
+#include <map>
 #include <set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "stacklint/baseline.h"
+#include "stacklint/config.h"
 #include "stacklint/files.h"
 #include "stacklint/linter.h"
 #include "stacklint/parameters.h"
@@ -51,6 +53,40 @@ struct LintArgs {
   std::vector<std::string> rule_options;
   std::string baseline;
   std::string write_baseline;
+  std::string config;
+  bool fail_level_given = false;
+};
+
+// Configurations by file, cached by directory (or the one named with --config).
+class Configs {
+ public:
+  explicit Configs(std::string explicit_file) : explicit_(std::move(explicit_file)) {}
+
+  // The configuration for `path`; nullptr after printing an error.
+  const Config* for_path(const std::filesystem::path& path) {
+    std::string file = explicit_;
+    if (file.empty()) {
+      const auto found = find_config(path.empty() ? std::filesystem::current_path() : path);
+      if (!found) return &defaults_;
+      file = found->string();
+    }
+    auto it = loaded_.find(file);
+    if (it == loaded_.end()) {
+      Config c;
+      std::string error;
+      if (!load_config(file, c, &error)) {
+        print_error(error);
+        return nullptr;
+      }
+      it = loaded_.emplace(file, std::move(c)).first;
+    }
+    return &it->second;
+  }
+
+ private:
+  std::string explicit_;
+  Config defaults_;
+  std::map<std::string, Config> loaded_;
 };
 
 bool load_all_parameters(const std::vector<std::string>& args, ParameterValues& out) {
@@ -75,7 +111,9 @@ bool use_color(const std::string& mode, bool to_file) {
 int run_lint(const LintArgs& args) {
   LintOptions options;
   std::string error;
-  if (!options.selection.set(split_selectors(args.select), split_selectors(args.ignore), &error)) {
+  const auto cli_select = split_selectors(args.select);
+  const auto cli_ignore = split_selectors(args.ignore);
+  if (!options.selection.set(cli_select, cli_ignore, &error)) {
     print_error(error);
     return kExitError;
   }
@@ -98,13 +136,35 @@ int run_lint(const LintArgs& args) {
     }
     options.rule_options[rule + o.substr(dot, eq - dot)] = o.substr(eq + 1);
   }
+  Configs configs(args.config);
+  const Config* here = configs.for_path(std::filesystem::current_path());
+  if (!here) return kExitError;
+  std::string level = args.fail_level;
+  if (!args.fail_level_given && here->fail_level) level = *here->fail_level;
   std::optional<Severity> fail_level;
-  if (args.fail_level != "none") fail_level = parse_severity(args.fail_level);
+  if (level != "none") fail_level = parse_severity(level);
 
   const Discovery found = discover(args.paths);
   for (const auto& e : found.errors) print_error(e);
+  // Per-file options: each file's configuration under the command line.
+  std::vector<InputFile> inputs;
+  std::vector<LintOptions> per_file;
+  for (const auto& f : found.files) {
+    const Config* config = configs.for_path(f.is_stdin ? std::filesystem::path() : f.path);
+    if (!config) return kExitError;
+    bool excluded = false;
+    LintOptions o = options_for(*config, f.is_stdin ? std::filesystem::path(args.stdin_filename) : f.path,
+                                options, cli_select, cli_ignore, &excluded, &error);
+    if (!error.empty()) {
+      print_error(fmt::format("{}: {}", config->file, error));
+      return kExitError;
+    }
+    if (excluded) continue;
+    inputs.push_back(f);
+    per_file.push_back(std::move(o));
+  }
   const unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<LintResult> results = lint_inputs(found.files, options, jobs, args.stdin_filename);
+  std::vector<LintResult> results = lint_inputs(inputs, per_file, jobs, args.stdin_filename);
 
   bool failed_to_read = !found.errors.empty();
   bool internal = false;
@@ -121,7 +181,7 @@ int run_lint(const LintArgs& args) {
     }
     if (r.status != FileStatus::Skipped) ++linted;
   }
-  if (linted == 0 && found.errors.empty()) {
+  if (linted == 0 && found.errors.empty() && found.files.size() == inputs.size()) {
     print_error(
         fmt::format("no CloudFormation templates found in {}", fmt::join(args.paths, ", ")));
     return kExitError;
@@ -392,6 +452,48 @@ int run_eval(const std::string& file, const std::string& path,
   return kExitClean;
 }
 
+int run_config(const std::string& path, const std::string& explicit_file) {
+  Configs configs(explicit_file);
+  const Config* c = configs.for_path(path);
+  if (!c) return kExitError;
+  LintOptions none;
+  bool excluded = false;
+  std::string error;
+  const LintOptions o = options_for(*c, path, none, {}, {}, &excluded, &error);
+  if (!error.empty()) {
+    print_error(error);
+    return kExitError;
+  }
+  nlohmann::ordered_json enabled = nlohmann::ordered_json::array();
+  nlohmann::ordered_json severities = nlohmann::ordered_json::object();
+  for (const Rule* r : all_rules()) {
+    const auto& m = r->meta();
+    if (!o.selection.enabled(m)) continue;
+    enabled.push_back(m.id);
+    const auto over = o.severity.find(m.id);
+    severities[std::string(m.id)] = severity_name(over == o.severity.end() ? m.severity : over->second);
+  }
+  nlohmann::ordered_json options = nlohmann::ordered_json::object();
+  for (const auto& [k, description] : known_rule_options()) {
+    const auto it = o.rule_options.find(k);
+    options[k] = it == o.rule_options.end() ? "(default)" : it->second;
+  }
+  std::cout << nlohmann::ordered_json{
+                   {"path", path},
+                   {"config", c->file.empty() ? "(none: built-in defaults)" : c->file},
+                   {"excluded", excluded},
+                   {"fail-level", c->fail_level.value_or("error")},
+                   {"rules", enabled},
+                   {"severity", severities},
+                   {"rule-options", options},
+                   {"parameters", o.parameters},
+                   {"include", c->include},
+                   {"exclude", c->exclude}}
+                   .dump(2)
+            << '\n';
+  return kExitClean;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"stacklint: a fast static analyzer and deployment gate for AWS CloudFormation"};
   app.name("stacklint");
@@ -409,11 +511,13 @@ int run(int argc, char** argv) {
   lint_cmd->add_option("--select", lint.select,
                        "Only these rules: ids, prefixes (SEC, DAT00) or names, comma-separated");
   lint_cmd->add_option("--ignore", lint.ignore, "Skip these rules: ids, prefixes or names");
-  lint_cmd
-      ->add_option("--fail-level", lint.fail_level,
-                   "Exit with 1 when a finding is at or above this severity")
-      ->check(CLI::IsMember({"error", "warning", "info", "none"}))
-      ->capture_default_str();
+  auto* fail_opt = lint_cmd
+                       ->add_option("--fail-level", lint.fail_level,
+                                    "Exit with 1 when a finding is at or above this severity")
+                       ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+                       ->capture_default_str();
+  lint_cmd->add_option("--config", lint.config,
+                       "Use this configuration file instead of the nearest .stacklint.yaml");
   lint_cmd->add_option("--color", lint.color, "Colour text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -440,6 +544,12 @@ int run(int argc, char** argv) {
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", "Print a rule's documentation");
   explain_cmd->add_option("rule", explain_id, "Rule id (DAT001) or name")->required();
+
+  std::string config_path = ".", config_file;
+  auto* config_cmd =
+      app.add_subcommand("config", "Print the effective configuration for a path");
+  config_cmd->add_option("path", config_path, "File or directory (default: .)");
+  config_cmd->add_option("--config", config_file, "Use this configuration file");
 
   std::string eval_file, eval_path;
   std::vector<std::string> eval_parameters;
@@ -470,7 +580,9 @@ int run(int argc, char** argv) {
     std::cerr << "Run 'stacklint --help' for usage.\n";
     return kExitError;
   }
+  lint.fail_level_given = fail_opt->count() > 0;
   if (lint_cmd->parsed()) return run_lint(lint);
+  if (config_cmd->parsed()) return run_config(config_path, config_file);
   if (rules_cmd->parsed()) return run_rules(rules_format);
   if (explain_cmd->parsed()) return run_explain(explain_id);
   if (schema_cmd->parsed()) return run_schema(schema_type, schema_format);

@@ -35,15 +35,16 @@ namespace {
 
 class CollectingSink : public Sink {
  public:
-  CollectingSink(const Document& doc, const RuleSelection& selection, std::vector<Finding>& out)
-      : doc_(doc), selection_(selection), out_(out) {}
+  CollectingSink(const Document& doc, const LintOptions& options, std::vector<Finding>& out)
+      : doc_(doc), selection_(options.selection), severity_(options.severity), out_(out) {}
 
   void report(const RuleMeta& rule, Range where, std::string logical_path,
               std::string message) override {
     if (!selection_.enabled(rule)) return;
     Finding f;
     f.rule = &rule;
-    f.severity = rule.severity;
+    const auto over = severity_.find(rule.id);
+    f.severity = over == severity_.end() ? rule.severity : over->second;
     f.range = where;
     f.start = doc_.position(where.begin);
     f.end = doc_.position(std::max(where.begin, where.end));
@@ -55,6 +56,7 @@ class CollectingSink : public Sink {
  private:
   const Document& doc_;
   const RuleSelection& selection_;
+  const std::map<std::string, Severity, std::less<>>& severity_;
   std::vector<Finding>& out_;
 };
 
@@ -103,7 +105,7 @@ LintResult lint_buffer(std::string text, std::string path, const LintOptions& op
   }
   Template tpl(*doc, &options.parameters);
   tpl.set_rule_options(&options.rule_options);
-  CollectingSink sink(*doc, options.selection, result.findings);
+  CollectingSink sink(*doc, options, result.findings);
   for (const Rule* rule : all_rules()) {
     if (!options.selection.enabled(rule->meta())) continue;
     try {
@@ -145,12 +147,18 @@ LintResult lint_file(const std::filesystem::path& file, std::string display_path
 std::vector<LintResult> lint_inputs(const std::vector<InputFile>& inputs,
                                     const LintOptions& options, unsigned jobs,
                                     const std::string& stdin_name) {
+  return lint_inputs(inputs, std::vector<LintOptions>(inputs.size(), options), jobs, stdin_name);
+}
+
+std::vector<LintResult> lint_inputs(const std::vector<InputFile>& inputs,
+                                    const std::vector<LintOptions>& all_options, unsigned jobs,
+                                    const std::string& stdin_name) {
   std::vector<LintResult> results(inputs.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < inputs.size(); i = next++) {
       const InputFile& f = inputs[i];
-      LintOptions file_options = options;
+      LintOptions file_options = all_options[i];
       file_options.require_template_content = f.from_directory;
       if (f.is_stdin) {
         std::string text((std::istreambuf_iterator<char>(std::cin)),

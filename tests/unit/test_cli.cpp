@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -414,4 +415,30 @@ TEST_CASE("baseline: record today's findings, report only new ones") {
   const auto e = stacklint("lint --baseline " + quote(bad.string()) + " " + quote(t.string()));
   CHECK(e.code == 2);
   CHECK(e.err.find("bad.json:2:") != std::string::npos);
+}
+
+TEST_CASE("lint finds .stacklint.yaml above each file; config prints the effective one") {
+  Scratch s;
+  s.write("repo/.stacklint.yaml", "select: [DAT]\nfail-level: warning\nseverity: {DAT001: error}\n"
+                                  "overrides:\n  - paths: [\"legacy/**\"]\n    ignore: [DAT001]\n");
+  s.write("repo/stacks/a.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+  s.write("repo/legacy/b.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+  const auto r = stacklint("lint --format json " + quote((s.dir / "repo").string()));
+  CHECK(r.code == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  std::set<std::string> seen;
+  for (const auto& f : j["findings"]) {
+    seen.insert(f["path"].get<std::string>().substr(s.dir.string().size() + 6) + " " +
+                f["rule"].get<std::string>() + " " + f["severity"].get<std::string>());
+  }
+  CHECK(seen == std::set<std::string>{"legacy/b.yaml DAT002 warning", "stacks/a.yaml DAT001 error",
+                                      "stacks/a.yaml DAT002 warning"});
+  const auto cfg = stacklint("config " + quote((s.dir / "repo/legacy/b.yaml").string()));
+  CHECK(cfg.code == 0);
+  const auto c = nlohmann::json::parse(cfg.out);
+  CHECK(c["rules"] == nlohmann::json::array({"DAT002", "DAT003", "DAT004"}));
+  s.write("repo/.stacklint.yaml", "select: [DAT]\nfail_level: warning\n");
+  const auto bad = stacklint("lint " + quote((s.dir / "repo").string()));
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find(".stacklint.yaml:2:1: unknown key 'fail_level'") != std::string::npos);
 }

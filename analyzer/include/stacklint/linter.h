@@ -31,6 +31,8 @@ struct LintOptions {
   // Values for the templates' parameters (`--parameters`); the rest keep their Default and
   // AllowedValues.
   ParameterValues parameters;
+  // Severity overrides by rule id (from the configuration).
+  std::map<std::string, Severity, std::less<>> severity;
   // Rule options, "RULE.key" -> value (e.g. "NET001.allowed-ports" -> "80,443").
   std::map<std::string, std::string, std::less<>> rule_options;
   ReadLimits limits;
@@ -59,6 +61,10 @@ LintResult lint_file(const std::filesystem::path& file, std::string display_path
 // templates; standard input read once under the name `stdin_name`). Results are sorted by path.
 std::vector<LintResult> lint_inputs(const std::vector<InputFile>& inputs,
                                     const LintOptions& options, unsigned jobs,
+                                    const std::string& stdin_name = "-");
+// The same with options per input (`options[i]` for `inputs[i]`).
+std::vector<LintResult> lint_inputs(const std::vector<InputFile>& inputs,
+                                    const std::vector<LintOptions>& options, unsigned jobs,
                                     const std::string& stdin_name = "-");
 
 // True when the text looks like a CloudFormation template (it names AWSTemplateFormatVersion
