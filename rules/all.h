@@ -23,6 +23,8 @@ const Rule& par007();
 const Rule& par008();
 const Rule& par009();
 const Rule& par010();
+const Rule& par011();
+const Rule& par012();
 const Rule& ref001();
 const Rule& ref002();
 const Rule& ref003();

@@ -2,8 +2,8 @@
 # Installs the Debian 12 packages stacklint needs to build and test, when they are missing.
 # Run as root (or with sudo). Safe to run repeatedly.
 set -euo pipefail
-packages=(build-essential cmake ninja-build pkg-config
-          libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev doctest-dev)
+packages=(build-essential cmake ninja-build pkg-config git pre-commit
+          libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev doctest-dev libtree-sitter-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -17,8 +17,10 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Node tools the tests use (the SARIF validator), pinned in tools/package-lock.json.
+# npm packages, pinned in tools/package-lock.json: the tree-sitter YAML grammar's C sources (built
+# into stacklint) and the SARIF validator the tests use. Only files are needed: no install scripts.
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ ! -x "$here/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
-  (cd "$here/tools" && npm ci --no-audit --no-fund --silent)
+if [ ! -x "$here/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ] ||
+   [ ! -f "$here/tools/node_modules/@tree-sitter-grammars/tree-sitter-yaml/src/parser.c" ]; then
+  (cd "$here/tools" && npm ci --no-audit --no-fund --silent --ignore-scripts)
 fi

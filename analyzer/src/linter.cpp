@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "stacklint/registry.h"
+#include "stacklint/suppress.h"
 
 namespace stacklint {
 
@@ -112,6 +113,25 @@ LintResult lint_buffer(std::string text, std::string path, const LintOptions& op
       rule->check(tpl, sink);
     } catch (const std::exception& e) {
       result.internal_error = std::string(rule->meta().id) + ": " + e.what();
+    }
+  }
+  // Suppressions: remove what was accepted, report malformed and unused suppressions.
+  if (tpl.root()) {
+    std::vector<SuppressionProblem> problems;
+    auto suppressions = collect_suppressions(tpl, problems);
+    apply_suppressions(result.findings, suppressions);
+    const RuleMeta& invalid = find_rule("PAR011")->meta();
+    const RuleMeta& unused = find_rule("PAR012")->meta();
+    for (const auto& p : problems) sink.report(invalid, p.where, p.logical_path, p.message);
+    for (const auto& s : suppressions) {
+      if (s.used || (s.origin != "comment" && s.origin != "stacklint")) continue;
+      bool enabled = true;
+      for (const auto& id : s.rules) enabled = enabled && options.selection.enabled(find_rule(id)->meta());
+      if (!enabled) continue;
+      std::string rules;
+      for (const auto& id : s.rules) rules += (rules.empty() ? "" : ", ") + id;
+      sink.report(unused, s.where, s.logical_path,
+                  "this suppression of " + rules + " suppresses nothing here");
     }
   }
   std::stable_sort(result.findings.begin(), result.findings.end(),
