@@ -55,6 +55,7 @@ struct LintArgs {
   std::string write_baseline;
   std::string config;
   bool fail_level_given = false;
+  bool templates_only = false;
 };
 
 // Configurations by file, cached by directory (or the one named with --config).
@@ -161,6 +162,7 @@ int run_lint(const LintArgs& args) {
     }
     if (excluded) continue;
     inputs.push_back(f);
+    if (args.templates_only) inputs.back().from_directory = true;  // content decides
     per_file.push_back(std::move(o));
   }
   const unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -181,6 +183,7 @@ int run_lint(const LintArgs& args) {
     }
     if (r.status != FileStatus::Skipped) ++linted;
   }
+  if (linted == 0 && args.templates_only && found.errors.empty()) return kExitClean;
   if (linted == 0 && found.errors.empty() && found.files.size() == inputs.size()) {
     print_error(
         fmt::format("no CloudFormation templates found in {}", fmt::join(args.paths, ", ")));
@@ -529,6 +532,9 @@ int run(int argc, char** argv) {
   lint_cmd->add_option("--rule-option", lint.rule_options,
                        "A rule option, RULE.option=value (e.g. NET001.allowed-ports=80,443); "
                        "repeatable; see `stacklint explain RULE`");
+  lint_cmd->add_flag("--templates-only", lint.templates_only,
+                     "Lint only the given files that look like templates; succeed when there "
+                     "are none (for pre-commit)");
   lint_cmd->add_option("--baseline", lint.baseline,
                        "Report only findings that are not in this baseline file");
   lint_cmd->add_option("--write-baseline", lint.write_baseline,

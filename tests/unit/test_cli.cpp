@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -441,4 +442,46 @@ TEST_CASE("lint finds .stacklint.yaml above each file; config prints the effecti
   const auto bad = stacklint("lint " + quote((s.dir / "repo").string()));
   CHECK(bad.code == 2);
   CHECK(bad.err.find(".stacklint.yaml:2:1: unknown key 'fail_level'") != std::string::npos);
+}
+
+TEST_CASE("pre-commit: Debian's pre-commit refuses a bad template and accepts a good one") {
+  const std::string source = STACKLINT_SOURCE_DIR;
+  if (std::system(("git -C " + quote(source) + " rev-parse HEAD >/dev/null 2>&1").c_str()) != 0 ||
+      std::system("command -v pre-commit >/dev/null 2>&1") != 0) {
+    MESSAGE("skipped: the source is not a git checkout, or pre-commit is not installed");
+    return;
+  }
+  Scratch s;
+  const std::string repo = (s.dir / "repo").string();
+  const std::string bin_dir = fs::path(STACKLINT_BINARY).parent_path().string();
+  const std::string env = "export PATH=" + quote(bin_dir) + ":$PATH PRE_COMMIT_HOME=" +
+                          quote((s.dir / "cache").string()) + " NO_COLOR=1; cd " + quote(repo) + " && ";
+  fs::create_directories(repo);
+  std::string rev;
+  {
+    FILE* p = ::popen(("git -C " + quote(source) + " rev-parse HEAD").c_str(), "r");
+    char buf[64] = {};
+    if (p && std::fgets(buf, sizeof buf, p)) rev = buf;
+    if (p) ::pclose(p);
+    rev.erase(rev.find_last_not_of("\n") + 1);
+  }
+  s.write("repo/.pre-commit-config.yaml", "repos:\n  - repo: " + source + "\n    rev: " + rev +
+                                              "\n    hooks:\n      - id: stacklint\n");
+  s.write("repo/compose.yaml", "services:\n  web:\n    image: nginx\n");
+  REQUIRE(std::system((env + "git init -q && git config user.email t@example.com && git config "
+                             "user.name t && git add -A && git commit -qm init >/dev/null 2>&1 && "
+                             "pre-commit install >/dev/null 2>&1")
+                          .c_str()) == 0);
+  s.write("repo/good.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+  const auto good_log = (s.dir / "good.log").string();
+  CHECK(std::system((env + "git add good.yaml && git commit -qm good >" + quote(good_log) + " 2>&1").c_str()) == 0);
+  s.write("repo/bad.yaml", "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
+                           "      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n"
+                           "      StorageEncrypted: true\n      MasterUserPassword: hunter2hunter2\n");
+  const auto bad_log = (s.dir / "bad.log").string();
+  CHECK(std::system((env + "git add bad.yaml && git commit -qm bad >" + quote(bad_log) + " 2>&1").c_str()) != 0);
+  std::ifstream in(bad_log);
+  const std::string out((std::istreambuf_iterator<char>(in)), {});
+  CHECK(out.find("bad.yaml:8:27: error[SEC001]") != std::string::npos);
+  CHECK(std::system((env + "git log --oneline | grep -q good && ! git log --oneline | grep -q bad").c_str()) == 0);
 }
