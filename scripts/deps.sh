@@ -20,7 +20,9 @@ fi
 # npm packages, pinned in tools/package-lock.json: the tree-sitter YAML grammar's C sources (built
 # into stacklint) and the SARIF validator the tests use. Only files are needed: no install scripts.
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ ! -x "$here/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ] ||
+multitool="$here/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+if [ ! -f "$multitool" ] ||
    [ ! -f "$here/tools/node_modules/@tree-sitter-grammars/tree-sitter-yaml/src/parser.c" ]; then
   (cd "$here/tools" && npm ci --no-audit --no-fund --silent --ignore-scripts)
 fi
+chmod +x "$multitool"  # its install script, skipped above, would have done this
