@@ -11,6 +11,7 @@ namespace stacklint {
 std::span<const Rule* const> all_rules() {
   // std::to_array sizes the table from the list, so no slot can be left null.
   static const auto kRules = std::to_array<const Rule*>({
+      &rules::chg001(), &rules::chg002(), &rules::chg003(), &rules::chg004(),  //
       &rules::dat001(), &rules::dat002(), &rules::dat003(), &rules::dat004(),  //
       &rules::iam001(), &rules::iam002(), &rules::iam003(), &rules::iam004(),  //
       &rules::net001(), &rules::net002(), &rules::net003(), &rules::net004(),  //

@@ -17,6 +17,7 @@
 
 #include "stacklint/baseline.h"
 #include "stacklint/config.h"
+#include "stacklint/diff.h"
 #include "stacklint/files.h"
 #include "stacklint/linter.h"
 #include "stacklint/parameters.h"
@@ -56,7 +57,54 @@ struct LintArgs {
   std::string config;
   bool fail_level_given = false;
   bool templates_only = false;
+  std::string compare_to;
+  std::vector<std::string> allow_replacement;
 };
+
+// Reads a template version: a file, or `git:REV:path` from git. `default_path` completes
+// `git:REV` for --compare-to.
+bool read_version(const std::string& spec, const std::string& default_path, std::string& text,
+                  std::string& name) {
+  if (spec.starts_with("git:")) {
+    std::string rev = spec.substr(4), path = default_path;
+    if (const auto colon = rev.find(':'); colon != std::string::npos) {
+      path = rev.substr(colon + 1);
+      rev = rev.substr(0, colon);
+    }
+    if (rev.empty() || path.empty()) {
+      print_error(fmt::format("'{}': expected git:REV:path", spec));
+      return false;
+    }
+    // Paths in git are relative to the repository root; ./ makes them relative to here.
+    const std::string object = rev + ":" + (path.starts_with("/") ? path : "./" + path);
+    std::string cmd = "git show '";
+    for (char c : object) cmd += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    cmd += "' 2>/dev/null";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    if (!pipe) {
+      print_error(fmt::format("{}: cannot run git", spec));
+      return false;
+    }
+    char buf[65536];
+    size_t n;
+    text.clear();
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) text.append(buf, n);
+    if (::pclose(pipe) != 0) {
+      print_error(fmt::format("{}: git has no {} at {}", spec, path, rev));
+      return false;
+    }
+    name = fmt::format("{}@{}", path, rev);
+    return true;
+  }
+  std::ifstream in(spec, std::ios::binary);
+  if (!in) {
+    print_error(fmt::format("{}: cannot read: {}", spec, std::strerror(errno)));
+    return false;
+  }
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  name = spec;
+  return true;
+}
 
 // Configurations by file, cached by directory (or the one named with --config).
 class Configs {
@@ -161,6 +209,17 @@ int run_lint(const LintArgs& args) {
       return kExitError;
     }
     if (excluded) continue;
+    for (const auto& id : args.allow_replacement) o.allow_replacement.insert(id);
+    if (!args.compare_to.empty()) {
+      if (!args.compare_to.starts_with("git:") && found.files.size() != 1) {
+        print_error("--compare-to FILE compares one template; use --compare-to git:REV for several");
+        return kExitError;
+      }
+      std::string old_text, old_name;
+      if (!read_version(args.compare_to, f.display, old_text, old_name)) return kExitError;
+      o.compare_to = read_document(std::move(old_text));
+      o.compare_parameters = o.parameters;
+    }
     inputs.push_back(f);
     if (args.templates_only) inputs.back().from_directory = true;  // content decides
     per_file.push_back(std::move(o));
@@ -497,6 +556,113 @@ int run_config(const std::string& path, const std::string& explicit_file) {
   return kExitClean;
 }
 
+struct DiffArgs {
+  std::string old_spec, new_spec, format = "text", fail_level = "error", color = "auto";
+  std::vector<std::string> parameters, old_parameters, new_parameters, allow;
+};
+
+int run_diff(const DiffArgs& a) {
+  std::string old_text, new_text, old_name, new_name;
+  if (!read_version(a.old_spec, "", old_text, old_name)) return kExitError;
+  if (!read_version(a.new_spec, "", new_text, new_name)) return kExitError;
+  LintOptions o;
+  if (!load_all_parameters(a.parameters, o.parameters) ||
+      !load_all_parameters(a.new_parameters, o.parameters)) {
+    return kExitError;
+  }
+  ParameterValues old_params;
+  if (!load_all_parameters(a.parameters, old_params) ||
+      !load_all_parameters(a.old_parameters, old_params)) {
+    return kExitError;
+  }
+  o.compare_parameters = old_params;
+  for (const auto& id : a.allow) o.allow_replacement.insert(id);
+  std::string error;
+  o.selection.set({"CHG"}, {}, &error);
+  o.compare_to = read_document(old_text);
+  LintResult result = lint_buffer(new_text, new_name, o);
+  for (const auto* r : {&result}) {
+    if (r->status == FileStatus::ParseError || r->status == FileStatus::NotATemplate ||
+        !o.compare_to->root) {
+      const Document& bad = o.compare_to->root ? *r->document : *o.compare_to;
+      const auto& issue = bad.issues.empty() ? ReadIssue{} : bad.issues[0];
+      const Position p = bad.position(issue.range.begin);
+      print_error(fmt::format("{}:{}:{}: {}", o.compare_to->root ? new_name : old_name, p.line,
+                              p.column, issue.message.empty() ? "not a template" : issue.message));
+      return kExitFindings;
+    }
+  }
+  const Template old_tpl(*o.compare_to, &o.compare_parameters);
+  const Template new_tpl(*result.document, &o.parameters);
+  const auto changes = diff_templates(old_tpl, new_tpl);
+  std::vector<LintResult> results;
+  results.push_back(std::move(result));
+  if (a.format == "sarif") {
+    write_sarif(std::cout, results);
+  } else if (a.format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& c : changes) {
+      static const char* kKinds[] = {"added", "removed", "modified", "replaced", "may-replace", "renamed"};
+      nlohmann::ordered_json props = nlohmann::ordered_json::array();
+      for (const auto& p : c.changes) {
+        props.push_back({{"property", p.property}, {"cause", p.cause}, {"old", p.old_value},
+                         {"new", p.new_value},
+                         {"replacement", p.replacement == 2 ? "yes" : p.replacement == 1 ? "maybe" : "no"}});
+      }
+      list.push_back({{"logical_id", c.id}, {"old_logical_id", c.old_id}, {"type", c.type},
+                      {"change", kKinds[static_cast<int>(c.kind)]}, {"properties", props}});
+    }
+    std::ostringstream findings;
+    write_json(findings, results);
+    std::cout << nlohmann::ordered_json{{"version", 1}, {"old", old_name}, {"new", new_name},
+                                        {"changes", list},
+                                        {"findings", nlohmann::ordered_json::parse(findings.str())["findings"]}}
+                     .dump(2)
+              << '\n';
+  } else {
+    const bool color = use_color(a.color, false);
+    const std::string_view green = color ? "\x1b[32m" : "", red = color ? "\x1b[31m" : "",
+                           yellow = color ? "\x1b[33m" : "", bold = color ? "\x1b[1m" : "",
+                           reset = color ? "\x1b[0m" : "";
+    std::cout << fmt::format("{}{} -> {}{}\n", bold, old_name, new_name, reset);
+    if (changes.empty()) std::cout << "No change to resources.\n";
+    for (const auto& c : changes) {
+      std::string_view col = c.kind == ResourceChange::Kind::Added ? green
+                             : c.kind == ResourceChange::Kind::Removed ? red : yellow;
+      std::string marker;
+      if (c.kind == ResourceChange::Kind::Replaced || c.kind == ResourceChange::Kind::Renamed) {
+        marker = fmt::format("  {}REPLACE{}", red, reset);
+      } else if (c.kind == ResourceChange::Kind::MayReplace) {
+        marker = fmt::format("  {}MAY REPLACE{}", yellow, reset);
+      }
+      const std::string id = c.old_id.empty() ? c.id : fmt::format("{} (renamed from {})", c.id, c.old_id);
+      std::cout << fmt::format("{}{}{} {}  {}{}\n", col, change_marker(c.kind), reset, id, c.type, marker);
+      for (const auto& p : c.changes) {
+        const std::string effect = p.replacement == 2 ? " [replaces]" : p.replacement == 1 ? " [may replace]" : "";
+        if (!p.old_value.empty() || !p.new_value.empty()) {
+          std::cout << fmt::format("      {}: {} -> {}  ({}){}\n", p.property,
+                                   p.old_value.empty() ? "(none)" : p.old_value,
+                                   p.new_value.empty() ? "(none)" : p.new_value, p.cause, effect);
+        } else {
+          std::cout << fmt::format("      {}: changes because {}{}\n", p.property, p.cause, effect);
+        }
+      }
+    }
+    if (!results[0].findings.empty()) {
+      std::cout << '\n';
+      write_text(std::cout, results, TextOptions{color, true});
+    }
+  }
+  std::optional<Severity> fail;
+  if (a.fail_level != "none") fail = parse_severity(a.fail_level);
+  if (fail) {
+    for (const auto& f : results[0].findings) {
+      if (f.severity >= *fail) return kExitFindings;
+    }
+  }
+  return kExitClean;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"stacklint: a fast static analyzer and deployment gate for AWS CloudFormation"};
   app.name("stacklint");
@@ -532,6 +698,11 @@ int run(int argc, char** argv) {
   lint_cmd->add_option("--rule-option", lint.rule_options,
                        "A rule option, RULE.option=value (e.g. NET001.allowed-ports=80,443); "
                        "repeatable; see `stacklint explain RULE`");
+  lint_cmd->add_option("--compare-to", lint.compare_to,
+                       "Also report what the change from this earlier version does (CHG rules): "
+                       "a file, git:REV (same path) or git:REV:path");
+  lint_cmd->add_option("--allow-replacement", lint.allow_replacement,
+                       "A logical id whose replacement is intended (repeatable)");
   lint_cmd->add_flag("--templates-only", lint.templates_only,
                      "Lint only the given files that look like templates; succeed when there "
                      "are none (for pre-commit)");
@@ -556,6 +727,21 @@ int run(int argc, char** argv) {
       app.add_subcommand("config", "Print the effective configuration for a path");
   config_cmd->add_option("path", config_path, "File or directory (default: .)");
   config_cmd->add_option("--config", config_file, "Use this configuration file");
+
+  DiffArgs diff;
+  auto* diff_cmd = app.add_subcommand("diff", "What deploying NEW over OLD changes: replacements and data loss");
+  diff_cmd->add_option("old", diff.old_spec, "Earlier version: a file or git:REV:path")->required();
+  diff_cmd->add_option("new", diff.new_spec, "New version: a file or git:REV:path")->required();
+  diff_cmd->add_option("--format", diff.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  diff_cmd->add_option("--parameters", diff.parameters, "Parameter values for both versions");
+  diff_cmd->add_option("--old-parameters", diff.old_parameters, "Parameter values for OLD only");
+  diff_cmd->add_option("--new-parameters", diff.new_parameters, "Parameter values for NEW only");
+  diff_cmd->add_option("--allow-replacement", diff.allow, "A logical id whose replacement is intended");
+  diff_cmd->add_option("--fail-level", diff.fail_level, "Exit with 1 at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  diff_cmd->add_option("--color", diff.color, "Colour text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::string eval_file, eval_path;
   std::vector<std::string> eval_parameters;
@@ -593,6 +779,7 @@ int run(int argc, char** argv) {
   if (explain_cmd->parsed()) return run_explain(explain_id);
   if (schema_cmd->parsed()) return run_schema(schema_type, schema_format);
   if (eval_cmd->parsed()) return run_eval(eval_file, eval_path, eval_parameters);
+  if (diff_cmd->parsed()) return run_diff(diff);
   return kExitError;
 }
 

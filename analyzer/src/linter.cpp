@@ -13,6 +13,7 @@
 
 #include "stacklint/registry.h"
 #include "stacklint/suppress.h"
+#include "compare.h"
 
 namespace stacklint {
 
@@ -41,11 +42,16 @@ class CollectingSink : public Sink {
 
   void report(const RuleMeta& rule, Range where, std::string logical_path,
               std::string message) override {
+    report(rule, rule.severity, where, std::move(logical_path), std::move(message));
+  }
+
+  void report(const RuleMeta& rule, Severity severity, Range where, std::string logical_path,
+              std::string message) override {
     if (!selection_.enabled(rule)) return;
     Finding f;
     f.rule = &rule;
     const auto over = severity_.find(rule.id);
-    f.severity = over == severity_.end() ? rule.severity : over->second;
+    f.severity = over == severity_.end() ? severity : over->second;
     f.range = where;
     f.start = doc_.position(where.begin);
     f.end = doc_.position(std::max(where.begin, where.end));
@@ -114,6 +120,11 @@ LintResult lint_buffer(std::string text, std::string path, const LintOptions& op
     } catch (const std::exception& e) {
       result.internal_error = std::string(rule->meta().id) + ": " + e.what();
     }
+  }
+  // Change analysis against an earlier version.
+  if (options.compare_to && tpl.root()) {
+    Template old_tpl(*options.compare_to, &options.compare_parameters);
+    report_changes(old_tpl, tpl, options, sink);
   }
   // Suppressions: remove what was accepted, report malformed and unused suppressions.
   if (tpl.root()) {

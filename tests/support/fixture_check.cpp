@@ -107,7 +107,23 @@ std::vector<Expectation> read_expectations(const std::string& fixture_path, cons
 std::vector<std::string> check_fixture(const std::string& fixture_path, const std::string& text) {
   std::vector<std::string> failures;
   auto expected = read_expectations(fixture_path, text, failures);
-  const LintResult result = lint_buffer(text, fixture_path, LintOptions{});
+  LintOptions options;
+  // A change fixture: NAME.new.yaml is compared with NAME.old.yaml beside it.
+  const auto dot = fixture_path.rfind(".new.");
+  if (dot != std::string::npos) {
+    // The earlier version may be in another format (a JSON -> YAML conversion).
+    std::string old_path;
+    for (const std::string& ext : {fixture_path.substr(dot + 5), std::string("yaml"), std::string("json")}) {
+      const std::string candidate = fixture_path.substr(0, dot) + ".old." + ext;
+      if (old_path.empty() && std::filesystem::exists(candidate)) old_path = candidate;
+    }
+    std::ifstream in(old_path, std::ios::binary);
+    if (old_path.empty() || !in) return {fmt::format("{}: no NAME.old.* to compare with", fixture_path)};
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    options.compare_to = read_document(ss.str());
+  }
+  const LintResult result = lint_buffer(text, fixture_path, options);
   if (!result.internal_error.empty()) {
     failures.push_back(fmt::format("{}: internal error: {}", fixture_path, result.internal_error));
   }

@@ -66,8 +66,13 @@ TEST_CASE("documentation examples: Example is flagged, Use instead is not") {
     const std::string good = doc_example(m.doc, "## Use instead");
     REQUIRE_FALSE(bad.empty());
     REQUIRE_FALSE(good.empty());
-    CHECK(count(lint_buffer(bad, "example.yaml", {}), m.id) > 0);
-    CHECK(count(lint_buffer(good, "use-instead.yaml", {}), m.id) == 0);
+    // Change rules compare with the earlier version their doc shows under "## Before".
+    LintOptions options;
+    if (const std::string before = doc_example(m.doc, "## Before"); !before.empty()) {
+      options.compare_to = read_document(before);
+    }
+    CHECK(count(lint_buffer(bad, "example.yaml", options), m.id) > 0);
+    CHECK(count(lint_buffer(good, "use-instead.yaml", options), m.id) == 0);
   }
 }
 
@@ -81,6 +86,7 @@ TEST_CASE("every rule has a positive and a negative fixture") {
     bool positive = false, negative = false;
     for (const auto& entry : fs::directory_iterator(dir)) {
       if (entry.path().extension() == ".expect") continue;
+      if (entry.path().string().find(".old.") != std::string::npos) continue;
       std::vector<std::string> errors;
       std::ifstream in(entry.path());
       const std::string text((std::istreambuf_iterator<char>(in)), {});

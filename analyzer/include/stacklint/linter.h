@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,11 @@ struct LintOptions {
   // Rule options, "RULE.key" -> value (e.g. "NET001.allowed-ports" -> "80,443").
   std::map<std::string, std::string, std::less<>> rule_options;
   ReadLimits limits;
+  // An earlier version of the template: findings about the change (CHG rules) are added.
+  std::shared_ptr<const Document> compare_to;
+  ParameterValues compare_parameters;  // parameter values for the earlier version
+  // Logical ids whose replacement is intended (CHG rules stay silent about them).
+  std::set<std::string, std::less<>> allow_replacement;
   // Files found by walking a directory are linted only when their content looks like a
   // template; files named explicitly are always linted.
   bool require_template_content = false;

@@ -42,6 +42,12 @@ class Sink {
   // Reports a finding of `rule` over `where` (a byte range of the template's document).
   virtual void report(const RuleMeta& rule, Range where, std::string logical_path,
                       std::string message) = 0;
+  // The same at a severity other than the rule's default (a configured override still wins).
+  virtual void report(const RuleMeta& rule, Severity severity, Range where,
+                      std::string logical_path, std::string message) {
+    (void)severity;
+    report(rule, where, std::move(logical_path), std::move(message));
+  }
 };
 
 class Rule {
