@@ -485,3 +485,80 @@ TEST_CASE("pre-commit: Debian's pre-commit refuses a bad template and accepts a 
   CHECK(out.find("bad.yaml:8:27: error[SEC001]") != std::string::npos);
   CHECK(std::system((env + "git log --oneline | grep -q good && ! git log --oneline | grep -q bad").c_str()) == 0);
 }
+
+TEST_CASE("diff: markers, causes, JSON, git versions, acknowledged replacements") {
+  Scratch s;
+  const auto old_t = s.write("old.yaml", R"(Parameters:
+  Name: {Type: String, Default: orders}
+Resources:
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: !Ref Name
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+      KeySchema: [{AttributeName: id, KeyType: HASH}]
+  Gone:
+    Type: AWS::SNS::Topic
+)");
+  const auto new_t = s.write("new.yaml", R"(Parameters:
+  Name: {Type: String, Default: orders-v2}
+Resources:
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: !Ref Name
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+      KeySchema: [{AttributeName: id, KeyType: HASH}]
+  Fresh:
+    Type: AWS::SQS::Queue
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+)");
+  const auto r = stacklint("diff " + quote(old_t.string()) + " " + quote(new_t.string()));
+  CHECK(r.code == 1);  // the table's data would be deleted (CHG002, error)
+  CHECK(r.out.find("[+] Fresh  AWS::SQS::Queue\n") != std::string::npos);
+  CHECK(r.out.find("[-] Gone  AWS::SNS::Topic\n") != std::string::npos);
+  CHECK(r.out.find("[~] Table  AWS::DynamoDB::Table  REPLACE\n") != std::string::npos);
+  CHECK(r.out.find("(the Default of parameter Name) [replaces]") != std::string::npos);
+  CHECK(r.out.find("error[CHG002] Table (AWS::DynamoDB::Table) will be replaced: its table will be "
+                   "deleted") != std::string::npos);
+  const auto j = nlohmann::json::parse(
+      stacklint("diff --format json " + quote(old_t.string()) + " " + quote(new_t.string())).out);
+  bool table = false;
+  for (const auto& c : j["changes"]) {
+    if (c["logical_id"] == "Table") {
+      table = true;
+      CHECK(c["change"] == "replaced");
+      CHECK(c["properties"][0]["property"] == "TableName");
+      CHECK(c["properties"][0]["replacement"] == "yes");
+    }
+  }
+  CHECK(table);
+  CHECK(stacklint("diff --allow-replacement Table " + quote(old_t.string()) + " " + quote(new_t.string()))
+            .code == 0);
+  CHECK(stacklint("diff " + quote(old_t.string()) + " " + quote(old_t.string())).out.find("No change to resources.") !=
+        std::string::npos);
+  // Versions from git, and the lint gate.
+  const std::string repo = (s.dir / "repo").string();
+  fs::create_directories(repo);
+  fs::copy_file(old_t, s.dir / "repo/t.yaml");
+  REQUIRE(std::system(("cd " + quote(repo) + " && git init -q && git config user.email t@example.com && "
+                       "git config user.name t && git add t.yaml && git commit -qm v1").c_str()) == 0);
+  fs::copy_file(new_t, s.dir / "repo/t.yaml", fs::copy_options::overwrite_existing);
+  const auto g = stacklint("diff git:HEAD:t.yaml t.yaml", "/dev/null");
+  (void)g;
+  const auto gate = std::system(("cd " + quote(repo) + " && " + quote(STACKLINT_BINARY) +
+                                 " lint --compare-to git:HEAD t.yaml > gate.txt 2>&1").c_str());
+  CHECK(WEXITSTATUS(gate) == 1);
+  std::ifstream in(repo + "/gate.txt");
+  const std::string gate_out((std::istreambuf_iterator<char>(in)), {});
+  CHECK(gate_out.find("t.yaml:4:3: error[CHG002]") != std::string::npos);
+  const auto ok = std::system(("cd " + quote(repo) + " && " + quote(STACKLINT_BINARY) +
+                               " diff git:HEAD:t.yaml git:HEAD:t.yaml > same.txt 2>&1").c_str());
+  CHECK(WEXITSTATUS(ok) == 0);
+  const auto missing = std::system(("cd " + quote(repo) + " && " + quote(STACKLINT_BINARY) +
+                                    " diff git:HEAD:nope.yaml t.yaml > /dev/null 2>&1").c_str());
+  CHECK(WEXITSTATUS(missing) == 2);
+}
