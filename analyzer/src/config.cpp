@@ -157,10 +157,12 @@ class Loader {
         ok = parameters(v);
       } else if (k == "overrides") {
         ok = overrides(v);
+      } else if (k == "allow-replacement") {
+        ok = strings(v, "allow-replacement", out_.allow_replacement);
       } else {
         return fail(e.key, fmt::format("unknown key '{}' (known: select, ignore, severity, "
                                        "fail-level, include, exclude, rule-options, parameters, "
-                                       "overrides)",
+                                       "overrides, allow-replacement)",
                                        k));
       }
       if (!ok) return false;
@@ -275,6 +277,7 @@ LintOptions options_for(const Config& config, const fs::path& file, const LintOp
   ignore.insert(ignore.end(), cli_ignore.begin(), cli_ignore.end());
   if (!o.selection.set(select, ignore, error)) return o;
   o.rule_options = config.rule_options;
+  for (const auto& id : config.allow_replacement) o.allow_replacement.insert(id);
   for (const auto& [k, v] : cli.rule_options) o.rule_options[k] = v;
   ParameterValues params;
   for (const auto& [glob, values] : config.parameters) {

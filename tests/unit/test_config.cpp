@@ -52,7 +52,7 @@ std::string load_error(const std::string& text) {
 TEST_CASE("configuration errors name the file, line and column") {
   CHECK(load_error("select: [SEC]\nselct: [NET]\n") ==
         ".stacklint.yaml:2:1: unknown key 'selct' (known: select, ignore, severity, fail-level, "
-        "include, exclude, rule-options, parameters, overrides)");
+        "include, exclude, rule-options, parameters, overrides, allow-replacement)");
   CHECK(load_error("ignore: [NOPE]\n").starts_with(".stacklint.yaml:1:9: ignore: 'NOPE' matches no rule"));
   CHECK(load_error("severity:\n  DAT001: critical\n") ==
         ".stacklint.yaml:2:11: severity must be error, warning or info");
@@ -80,6 +80,7 @@ overrides:
   - paths: ["legacy/**"]
     ignore: [DAT001]
     severity: {DAT002: info}
+allow-replacement: [Cache]
 )");
   Config c;
   std::string error;
@@ -96,6 +97,7 @@ overrides:
   CHECK(prod.severity.at("DAT001") == Severity::Error);
   CHECK(prod.parameters.at("Env") == "prod");
   CHECK(prod.rule_options.at("NET001.allowed-ports") == "22,80");
+  CHECK(prod.allow_replacement.count("Cache") == 1);
   auto legacy = options_for(c, d.path / "legacy/old.yaml", cli, {}, {}, &excluded, &error);
   CHECK_FALSE(legacy.selection.enabled(dat001));
   CHECK(legacy.severity.at("DAT002") == Severity::Info);

@@ -11,6 +11,7 @@
 //     NET001: {allowed-ports: [80, 443, 8443]}
 //   parameters:                      # values for templates' parameters, per glob
 //     "stacks/prod/*.yaml": {Env: prod}
+//   allow-replacement: [Database]    # logical ids whose replacement is intended (CHG rules)
 //   overrides:                       # per-path rule selection and severities
 //     - paths: ["legacy/**"]
 //       ignore: [SEC004]
@@ -47,6 +48,7 @@ struct Config {
   std::map<std::string, std::string, std::less<>> rule_options;  // "NET001.allowed-ports"
   std::vector<std::pair<std::string, ParameterValues>> parameters;
   std::vector<PathOverride> overrides;
+  std::vector<std::string> allow_replacement;
 
   // `file` relative to `base`, with '/' separators ("" when it is not below base).
   std::string relative(const std::filesystem::path& path) const;
