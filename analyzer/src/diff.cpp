@@ -26,7 +26,7 @@ std::string canonical(const Node& n, const Renames& renames, bool in_ref = false
   }
   if (n.is_sequence()) {
     std::string out = "[";
-    for (const auto& i : n.items) out += canonical(i, renames, in_ref) + ",";
+    for (const auto& i : n.items) out += (out.size() > 1 ? "," : "") + canonical(i, renames, in_ref);
     return out + "]";
   }
   const std::string_view fn = n.intrinsic_name();
@@ -55,7 +55,7 @@ std::string canonical(const Node& n, const Renames& renames, bool in_ref = false
   }
   std::sort(parts.begin(), parts.end());
   std::string out = "{";
-  for (const auto& p : parts) out += p + ",";
+  for (const auto& p : parts) out += (out.size() > 1 ? "," : "") + p;
   return out + "}";
 }
 
@@ -112,13 +112,81 @@ void collect(const Template& tpl, const Node& n, Uses& u, int depth = 0) {
   for (const auto& e : n.entries) collect(tpl, e.value, u, depth + 1);
 }
 
-int replacement_of(const Resource& r, std::string_view property) {
+int level_of(schema::Replacement r) {
+  return r == schema::Replacement::Always ? 2 : r == schema::Replacement::Conditional ? 1 : 0;
+}
+
+// The strongest replacement flag among the nested members that differ between x and y, with
+// the path of the member that carries it ("ClientSubnets", "Listeners[0].Port").
+struct Nested {
+  int level = 0;
+  std::string path;
+  const Node* before = nullptr;
+  const Node* after = nullptr;
+};
+
+Nested nested_level(const schema::ResourceType& rt, const schema::Type& t, const Node* x, const Node* y,
+                    int depth) {
+  Nested best;
+  if (depth > 16 || !x || !y) return best;
+  auto consider = [&](Nested n, const std::string& prefix) {
+    if (n.level <= best.level) return;
+    n.path = n.path.empty() ? prefix : prefix + (n.path[0] == '[' ? "" : ".") + n.path;
+    best = std::move(n);
+  };
+  if (t.kind == schema::Type::Kind::List && x->is_sequence() && y->is_sequence()) {
+    for (size_t i = 0; i < std::min(x->items.size(), y->items.size()); ++i) {
+      consider(nested_level(rt, t.items[0], &x->items[i], &y->items[i], depth + 1),
+               "[" + std::to_string(i) + "]");
+    }
+    return best;
+  }
+  if (t.kind != schema::Type::Kind::Object || !x->is_mapping() || !y->is_mapping()) return best;
+  for (const auto& p : rt.object(t).properties) {
+    const Node* a = x->get(p.name);
+    const Node* b = y->get(p.name);
+    if (!a && !b) continue;
+    if (a && b && canonical(*a, {}) == canonical(*b, {})) continue;
+    consider(Nested{level_of(p.replacement), "", a, b}, p.name);
+    consider(nested_level(rt, p.type, a, b, depth + 1), p.name);
+  }
+  return best;
+}
+
+// The strongest replacement flag among the nested members of `node` that refer to `target`:
+// when target gets a new physical id, those members change.
+int ref_level(const Template& tpl, const schema::ResourceType& rt, const schema::Type& t, const Node& node,
+              const std::string& target, int depth) {
+  if (depth > 16) return 0;
+  int level = 0;
+  if (t.kind == schema::Type::Kind::List && node.is_sequence()) {
+    for (const auto& item : node.items) level = std::max(level, ref_level(tpl, rt, t.items[0], item, target, depth + 1));
+    return level;
+  }
+  if (t.kind != schema::Type::Kind::Object || !node.is_mapping()) return 0;
+  for (const auto& p : rt.object(t).properties) {
+    const Node* v = node.get(p.name);
+    if (!v) continue;
+    Uses u;
+    collect(tpl, *v, u);
+    if (!u.resources.count(target)) continue;
+    level = std::max({level, level_of(p.replacement), ref_level(tpl, rt, p.type, *v, target, depth + 1)});
+  }
+  return level;
+}
+
+// How a change of `property` from x to y affects the resource: the top-level flag, or a
+// stronger one from a nested member (BrokerNodeGroupInfo.ClientSubnets replaces an MSK cluster
+// although BrokerNodeGroupInfo as a whole is updatable).
+Nested replacement_of(const Resource& r, std::string_view property, const Node* x = nullptr,
+                      const Node* y = nullptr) {
   const schema::ResourceType* rt = schema::find_resource(r.type_name);
-  if (!rt) return 0;  // custom resources: updated by their provider
+  if (!rt) return {};  // custom resources: updated by their provider
   const schema::Property* p = rt->properties.property(property);
-  if (!p) return 0;
-  return p->replacement == schema::Replacement::Always ? 2
-         : p->replacement == schema::Replacement::Conditional ? 1 : 0;
+  if (!p) return {};
+  Nested top{level_of(p->replacement), "", x, y};
+  Nested inner = nested_level(*rt, p->type, x, y, 0);
+  return inner.level > top.level ? inner : top;
 }
 
 const Node* property(const Resource& r, std::string_view name) {
@@ -244,7 +312,14 @@ std::vector<ResourceChange> diff_templates(const Template& o, const Template& n)
         before = join(evaluated(o, *x));
         after = join(evaluated(n, *y));
       }
-      c.changes.push_back({p, cause, before, after, replacement_of(r, p)});
+      Nested effect = replacement_of(r, p, x, y);
+      if (!effect.path.empty() && cause == "direct edit") {
+        // Name the member that forces the replacement and show its own values.
+        c.changes.push_back({p + (effect.path[0] == '[' ? "" : ".") + effect.path, cause,
+                             render(effect.before), render(effect.after), effect.level});
+      } else {
+        c.changes.push_back({p, cause, before, after, effect.level});
+      }
     }
     for (const char* attr : {"DeletionPolicy", "UpdateReplacePolicy", "Condition", "DependsOn",
                              "Metadata", "CreationPolicy", "UpdatePolicy"}) {
@@ -273,7 +348,12 @@ std::vector<ResourceChange> diff_templates(const Template& o, const Template& n)
           const auto it = replaced.find(target);
           if (it == replaced.end() || target == r.name) continue;
           const int certainty = (it->second == 2 && via_ref) ? 2 : 1;
-          const int behaviour = replacement_of(r, p);
+          int behaviour = replacement_of(r, p).level;
+          if (const schema::ResourceType* rt = schema::find_resource(r.type_name)) {
+            if (const schema::Property* prop = rt->properties.property(p)) {
+              behaviour = std::max(behaviour, ref_level(n, *rt, prop->type, *y, target, 0));
+            }
+          }
           const int level = std::min(certainty, behaviour);
           auto [entry, fresh] = changes.try_emplace(
               std::string(r.name), ResourceChange{ResourceChange::Kind::Modified, std::string(r.name), "",

@@ -3,12 +3,15 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <regex>
 #include <set>
 #include <string>
 
 #include "rules/dat/stateful.h"
+#include "stacklint/diff.h"
 #include "stacklint/linter.h"
+#include "stacklint/reader.h"
 #include "stacklint/registry.h"
 #include "support/fixture_check.h"
 
@@ -130,4 +133,56 @@ TEST_CASE("the fixture checker fails on a wrong line and on a missing or extra f
                                "# expect+2: DAT001, DAT002\nResources:\n  B:\n"
                                "    Type: AWS::S3::Bucket\n")
             .empty());
+}
+
+TEST_CASE("diff names the nested member that forces a replacement") {
+  const auto before = read_document(R"(Resources:
+  Group: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: old, VpcId: vpc-1}}
+  Kafka:
+    Type: AWS::MSK::Cluster
+    Properties:
+      BrokerNodeGroupInfo: {InstanceType: kafka.m5.large, ClientSubnets: [subnet-1, subnet-2]}
+  Audit:
+    Type: AWS::MSK::Cluster
+    Properties:
+      BrokerNodeGroupInfo: {InstanceType: kafka.m5.large, ClientSubnets: [subnet-1], SecurityGroups: [!Ref Group]}
+  Resized:
+    Type: AWS::MSK::Cluster
+    Properties:
+      BrokerNodeGroupInfo: {InstanceType: kafka.m5.large, ClientSubnets: [subnet-1]}
+)");
+  const auto after = read_document(R"(Resources:
+  Group: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: new, VpcId: vpc-1}}
+  Kafka:
+    Type: AWS::MSK::Cluster
+    Properties:
+      BrokerNodeGroupInfo: {InstanceType: kafka.m5.large, ClientSubnets: [subnet-1, subnet-3]}
+  Audit:
+    Type: AWS::MSK::Cluster
+    Properties:
+      BrokerNodeGroupInfo: {InstanceType: kafka.m5.large, ClientSubnets: [subnet-1], SecurityGroups: [!Ref Group]}
+  Resized:
+    Type: AWS::MSK::Cluster
+    Properties:
+      BrokerNodeGroupInfo: {InstanceType: kafka.m5.xlarge, ClientSubnets: [subnet-1]}
+)");
+  const Template o(*before), n(*after);
+  std::map<std::string, ResourceChange> by_id;
+  for (auto& c : diff_templates(o, n)) by_id.emplace(c.id, c);
+  REQUIRE(by_id.count("Kafka"));
+  REQUIRE(by_id.at("Kafka").changes.size() == 1);
+  const PropertyChange& subnets = by_id.at("Kafka").changes[0];
+  CHECK(subnets.property == "BrokerNodeGroupInfo.ClientSubnets");
+  CHECK(subnets.old_value == "['subnet-1','subnet-2']");
+  CHECK(subnets.new_value == "['subnet-1','subnet-3']");
+  CHECK(subnets.replacement == 2);
+  CHECK(by_id.at("Kafka").kind == ResourceChange::Kind::Replaced);
+  // A replaced security group changes the nested SecurityGroups member: replaced too.
+  REQUIRE(by_id.count("Audit"));
+  CHECK(by_id.at("Audit").kind == ResourceChange::Kind::Replaced);
+  // The instance type is updatable in place.
+  REQUIRE(by_id.count("Resized"));
+  CHECK(by_id.at("Resized").kind == ResourceChange::Kind::Modified);
+  CHECK(by_id.at("Resized").changes.at(0).property == "BrokerNodeGroupInfo");
+  CHECK(by_id.at("Resized").changes.at(0).replacement == 0);
 }
