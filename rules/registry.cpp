@@ -17,7 +17,7 @@ std::span<const Rule* const> all_rules() {
       &rules::net001(), &rules::net002(), &rules::net003(), &rules::net004(),  //
       &rules::par001(), &rules::par002(), &rules::par003(), &rules::par004(),  //
       &rules::par005(), &rules::par006(), &rules::par007(), &rules::par008(),  //
-      &rules::par009(), &rules::par010(), &rules::par011(), &rules::par012(),                                      //
+      &rules::par009(), &rules::par010(), &rules::par011(), &rules::par012(),  //
       &rules::ref001(), &rules::ref002(), &rules::ref003(), &rules::ref004(),  //
       &rules::ref005(), &rules::ref006(), &rules::ref007(), &rules::ref008(),  //
       &rules::ref009(), &rules::ref010(),                                      //

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages stacklint needs to build and test, when they are missing.
 # Run as root (or with sudo). Safe to run repeatedly.
 set -euo pipefail
-packages=(build-essential cmake ninja-build pkg-config git pre-commit
+packages=(build-essential cmake ninja-build pkg-config git pre-commit clang-format
           libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev doctest-dev libtree-sitter-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -13,6 +13,13 @@ run_suite() {  # build dir, extra cmake arguments...
   (cd "$dir" && ctest --output-on-failure -j "$jobs")
 }
 
+echo "== formatting (.clang-format)"
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+else
+  echo "not a git checkout: skipped"
+fi
+
 echo "== release build"
 run_suite build -DCMAKE_BUILD_TYPE=Release
 echo "== sanitizer build (address, undefined)"

@@ -8,9 +8,9 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <thread>
 #include <map>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -202,8 +202,9 @@ int run_lint(const LintArgs& args) {
     const Config* config = configs.for_path(f.is_stdin ? std::filesystem::path() : f.path);
     if (!config) return kExitError;
     bool excluded = false;
-    LintOptions o = options_for(*config, f.is_stdin ? std::filesystem::path(args.stdin_filename) : f.path,
-                                options, cli_select, cli_ignore, &excluded, &error);
+    LintOptions o =
+        options_for(*config, f.is_stdin ? std::filesystem::path(args.stdin_filename) : f.path,
+                    options, cli_select, cli_ignore, &excluded, &error);
     if (!error.empty()) {
       print_error(fmt::format("{}: {}", config->file, error));
       return kExitError;
@@ -212,7 +213,8 @@ int run_lint(const LintArgs& args) {
     for (const auto& id : args.allow_replacement) o.allow_replacement.insert(id);
     if (!args.compare_to.empty()) {
       if (!args.compare_to.starts_with("git:") && found.files.size() != 1) {
-        print_error("--compare-to FILE compares one template; use --compare-to git:REV for several");
+        print_error(
+            "--compare-to FILE compares one template; use --compare-to git:REV for several");
         return kExitError;
       }
       std::string old_text, old_name;
@@ -268,10 +270,11 @@ int run_lint(const LintArgs& args) {
     }
     const size_t hidden = apply_baseline(results, known);
     if (hidden < known.size()) {
-      std::cerr << fmt::format("stacklint: {} baselined finding{} no longer occur{}; refresh the "
-                               "baseline with --write-baseline\n",
-                               known.size() - hidden, known.size() - hidden == 1 ? "" : "s",
-                               known.size() - hidden == 1 ? "s" : "");
+      std::cerr << fmt::format(
+          "stacklint: {} baselined finding{} no longer occur{}; refresh the "
+          "baseline with --write-baseline\n",
+          known.size() - hidden, known.size() - hidden == 1 ? "" : "s",
+          known.size() - hidden == 1 ? "s" : "");
     }
   }
 
@@ -533,24 +536,25 @@ int run_config(const std::string& path, const std::string& explicit_file) {
     if (!o.selection.enabled(m)) continue;
     enabled.push_back(m.id);
     const auto over = o.severity.find(m.id);
-    severities[std::string(m.id)] = severity_name(over == o.severity.end() ? m.severity : over->second);
+    severities[std::string(m.id)] =
+        severity_name(over == o.severity.end() ? m.severity : over->second);
   }
   nlohmann::ordered_json options = nlohmann::ordered_json::object();
   for (const auto& [k, description] : known_rule_options()) {
     const auto it = o.rule_options.find(k);
     options[k] = it == o.rule_options.end() ? "(default)" : it->second;
   }
-  std::cout << nlohmann::ordered_json{
-                   {"path", path},
-                   {"config", c->file.empty() ? "(none: built-in defaults)" : c->file},
-                   {"excluded", excluded},
-                   {"fail-level", c->fail_level.value_or("error")},
-                   {"rules", enabled},
-                   {"severity", severities},
-                   {"rule-options", options},
-                   {"parameters", o.parameters},
-                   {"include", c->include},
-                   {"exclude", c->exclude}}
+  std::cout << nlohmann::ordered_json{{"path", path},
+                                      {"config",
+                                       c->file.empty() ? "(none: built-in defaults)" : c->file},
+                                      {"excluded", excluded},
+                                      {"fail-level", c->fail_level.value_or("error")},
+                                      {"rules", enabled},
+                                      {"severity", severities},
+                                      {"rule-options", options},
+                                      {"parameters", o.parameters},
+                                      {"include", c->include},
+                                      {"exclude", c->exclude}}
                    .dump(2)
             << '\n';
   return kExitClean;
@@ -602,21 +606,32 @@ int run_diff(const DiffArgs& a) {
   } else if (a.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& c : changes) {
-      static const char* kKinds[] = {"added", "removed", "modified", "replaced", "may-replace", "renamed"};
+      static const char* kKinds[] = {"added",    "removed",     "modified",
+                                     "replaced", "may-replace", "renamed"};
       nlohmann::ordered_json props = nlohmann::ordered_json::array();
       for (const auto& p : c.changes) {
-        props.push_back({{"property", p.property}, {"cause", p.cause}, {"old", p.old_value},
+        props.push_back({{"property", p.property},
+                         {"cause", p.cause},
+                         {"old", p.old_value},
                          {"new", p.new_value},
-                         {"replacement", p.replacement == 2 ? "yes" : p.replacement == 1 ? "maybe" : "no"}});
+                         {"replacement", p.replacement == 2   ? "yes"
+                                         : p.replacement == 1 ? "maybe"
+                                                              : "no"}});
       }
-      list.push_back({{"logical_id", c.id}, {"old_logical_id", c.old_id}, {"type", c.type},
-                      {"change", kKinds[static_cast<int>(c.kind)]}, {"properties", props}});
+      list.push_back({{"logical_id", c.id},
+                      {"old_logical_id", c.old_id},
+                      {"type", c.type},
+                      {"change", kKinds[static_cast<int>(c.kind)]},
+                      {"properties", props}});
     }
     std::ostringstream findings;
     write_json(findings, results);
-    std::cout << nlohmann::ordered_json{{"version", 1}, {"old", old_name}, {"new", new_name},
+    std::cout << nlohmann::ordered_json{{"version", 1},
+                                        {"old", old_name},
+                                        {"new", new_name},
                                         {"changes", list},
-                                        {"findings", nlohmann::ordered_json::parse(findings.str())["findings"]}}
+                                        {"findings",
+                                         nlohmann::ordered_json::parse(findings.str())["findings"]}}
                      .dump(2)
               << '\n';
   } else {
@@ -627,18 +642,23 @@ int run_diff(const DiffArgs& a) {
     std::cout << fmt::format("{}{} -> {}{}\n", bold, old_name, new_name, reset);
     if (changes.empty()) std::cout << "No change to resources.\n";
     for (const auto& c : changes) {
-      std::string_view col = c.kind == ResourceChange::Kind::Added ? green
-                             : c.kind == ResourceChange::Kind::Removed ? red : yellow;
+      std::string_view col = c.kind == ResourceChange::Kind::Added     ? green
+                             : c.kind == ResourceChange::Kind::Removed ? red
+                                                                       : yellow;
       std::string marker;
       if (c.kind == ResourceChange::Kind::Replaced || c.kind == ResourceChange::Kind::Renamed) {
         marker = fmt::format("  {}REPLACE{}", red, reset);
       } else if (c.kind == ResourceChange::Kind::MayReplace) {
         marker = fmt::format("  {}MAY REPLACE{}", yellow, reset);
       }
-      const std::string id = c.old_id.empty() ? c.id : fmt::format("{} (renamed from {})", c.id, c.old_id);
-      std::cout << fmt::format("{}{}{} {}  {}{}\n", col, change_marker(c.kind), reset, id, c.type, marker);
+      const std::string id =
+          c.old_id.empty() ? c.id : fmt::format("{} (renamed from {})", c.id, c.old_id);
+      std::cout << fmt::format("{}{}{} {}  {}{}\n", col, change_marker(c.kind), reset, id, c.type,
+                               marker);
       for (const auto& p : c.changes) {
-        const std::string effect = p.replacement == 2 ? " [replaces]" : p.replacement == 1 ? " [may replace]" : "";
+        const std::string effect = p.replacement == 2   ? " [replaces]"
+                                   : p.replacement == 1 ? " [may replace]"
+                                                        : "";
         if (!p.old_value.empty() || !p.new_value.empty()) {
           std::cout << fmt::format("      {}: {} -> {}  ({}){}\n", p.property,
                                    p.old_value.empty() ? "(none)" : p.old_value,
@@ -723,13 +743,13 @@ int run(int argc, char** argv) {
   explain_cmd->add_option("rule", explain_id, "Rule id (DAT001) or name")->required();
 
   std::string config_path = ".", config_file;
-  auto* config_cmd =
-      app.add_subcommand("config", "Print the effective configuration for a path");
+  auto* config_cmd = app.add_subcommand("config", "Print the effective configuration for a path");
   config_cmd->add_option("path", config_path, "File or directory (default: .)");
   config_cmd->add_option("--config", config_file, "Use this configuration file");
 
   DiffArgs diff;
-  auto* diff_cmd = app.add_subcommand("diff", "What deploying NEW over OLD changes: replacements and data loss");
+  auto* diff_cmd =
+      app.add_subcommand("diff", "What deploying NEW over OLD changes: replacements and data loss");
   diff_cmd->add_option("old", diff.old_spec, "Earlier version: a file or git:REV:path")->required();
   diff_cmd->add_option("new", diff.new_spec, "New version: a file or git:REV:path")->required();
   diff_cmd->add_option("--format", diff.format, "Output format")
@@ -737,7 +757,8 @@ int run(int argc, char** argv) {
   diff_cmd->add_option("--parameters", diff.parameters, "Parameter values for both versions");
   diff_cmd->add_option("--old-parameters", diff.old_parameters, "Parameter values for OLD only");
   diff_cmd->add_option("--new-parameters", diff.new_parameters, "Parameter values for NEW only");
-  diff_cmd->add_option("--allow-replacement", diff.allow, "A logical id whose replacement is intended");
+  diff_cmd->add_option("--allow-replacement", diff.allow,
+                       "A logical id whose replacement is intended");
   diff_cmd->add_option("--fail-level", diff.fail_level, "Exit with 1 at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   diff_cmd->add_option("--color", diff.color, "Colour text output")

@@ -121,9 +121,9 @@ class Loader {
   bool load() {
     if (!doc_.root) {
       // An empty file (or only comments) is an empty configuration.
-      if (doc_.issues.empty() || (doc_.issues.size() == 1 &&
-                                  doc_.issues[0].kind == ReadIssue::Kind::NotATemplate &&
-                                  doc_.issues[0].range.begin == 0)) {
+      if (doc_.issues.empty() ||
+          (doc_.issues.size() == 1 && doc_.issues[0].kind == ReadIssue::Kind::NotATemplate &&
+           doc_.issues[0].range.begin == 0)) {
         return true;
       }
       Node at;
@@ -224,12 +224,18 @@ class Loader {
       for (const auto& e : item.entries) {
         const std::string& k = e.key.text;
         bool ok = true;
-        if (k == "paths") ok = strings(e.value, "paths", o.paths);
-        else if (k == "select") ok = rules(e.value, "select", o.select);
-        else if (k == "ignore") ok = rules(e.value, "ignore", o.ignore);
-        else if (k == "severity") ok = severities(e.value, o.severity);
-        else return fail(e.key, fmt::format("unknown key '{}' in an override (known: paths, select, "
-                                            "ignore, severity)", k));
+        if (k == "paths")
+          ok = strings(e.value, "paths", o.paths);
+        else if (k == "select")
+          ok = rules(e.value, "select", o.select);
+        else if (k == "ignore")
+          ok = rules(e.value, "ignore", o.ignore);
+        else if (k == "severity")
+          ok = severities(e.value, o.severity);
+        else
+          return fail(e.key, fmt::format("unknown key '{}' in an override (known: paths, select, "
+                                         "ignore, severity)",
+                                         k));
         if (!ok) return false;
       }
       if (o.paths.empty()) return fail(item, "an override needs paths");

@@ -20,13 +20,15 @@ std::string canonical(const Node& n, const Renames& renames, bool in_ref = false
     if (in_ref) {
       const auto dot = text.find('.');
       const auto it = renames.find(text.substr(0, dot));
-      if (it != renames.end()) text = it->second + (dot == std::string::npos ? "" : text.substr(dot));
+      if (it != renames.end())
+        text = it->second + (dot == std::string::npos ? "" : text.substr(dot));
     }
     return "'" + text + "'";
   }
   if (n.is_sequence()) {
     std::string out = "[";
-    for (const auto& i : n.items) out += (out.size() > 1 ? "," : "") + canonical(i, renames, in_ref);
+    for (const auto& i : n.items)
+      out += (out.size() > 1 ? "," : "") + canonical(i, renames, in_ref);
     return out + "]";
   }
   const std::string_view fn = n.intrinsic_name();
@@ -86,11 +88,12 @@ void collect(const Template& tpl, const Node& n, Uses& u, int depth = 0) {
     const std::string& t = n.intrinsic_arg().text;
     if (tpl.resource(t)) u.resources[t] = true;
     if (tpl.parameter(t)) u.parameters.insert(t);
-  } else if (fn == "Fn::GetAtt" && n.intrinsic_arg().is_sequence() && !n.intrinsic_arg().items.empty()) {
+  } else if (fn == "Fn::GetAtt" && n.intrinsic_arg().is_sequence() &&
+             !n.intrinsic_arg().items.empty()) {
     const std::string& t = n.intrinsic_arg().items[0].text;
     if (tpl.resource(t)) u.resources.emplace(t, false);
-  } else if (fn == "Fn::FindInMap" && n.intrinsic_arg().is_sequence() && !n.intrinsic_arg().items.empty() &&
-             n.intrinsic_arg().items[0].is_scalar()) {
+  } else if (fn == "Fn::FindInMap" && n.intrinsic_arg().is_sequence() &&
+             !n.intrinsic_arg().items.empty() && n.intrinsic_arg().items[0].is_scalar()) {
     u.mappings.insert(n.intrinsic_arg().items[0].text);
   } else if (fn == "Fn::Sub") {
     const Node& a = n.intrinsic_arg();
@@ -125,8 +128,8 @@ struct Nested {
   const Node* after = nullptr;
 };
 
-Nested nested_level(const schema::ResourceType& rt, const schema::Type& t, const Node* x, const Node* y,
-                    int depth) {
+Nested nested_level(const schema::ResourceType& rt, const schema::Type& t, const Node* x,
+                    const Node* y, int depth) {
   Nested best;
   if (depth > 16 || !x || !y) return best;
   auto consider = [&](Nested n, const std::string& prefix) {
@@ -155,12 +158,13 @@ Nested nested_level(const schema::ResourceType& rt, const schema::Type& t, const
 
 // The strongest replacement flag among the nested members of `node` that refer to `target`:
 // when target gets a new physical id, those members change.
-int ref_level(const Template& tpl, const schema::ResourceType& rt, const schema::Type& t, const Node& node,
-              const std::string& target, int depth) {
+int ref_level(const Template& tpl, const schema::ResourceType& rt, const schema::Type& t,
+              const Node& node, const std::string& target, int depth) {
   if (depth > 16) return 0;
   int level = 0;
   if (t.kind == schema::Type::Kind::List && node.is_sequence()) {
-    for (const auto& item : node.items) level = std::max(level, ref_level(tpl, rt, t.items[0], item, target, depth + 1));
+    for (const auto& item : node.items)
+      level = std::max(level, ref_level(tpl, rt, t.items[0], item, target, depth + 1));
     return level;
   }
   if (t.kind != schema::Type::Kind::Object || !node.is_mapping()) return 0;
@@ -170,7 +174,8 @@ int ref_level(const Template& tpl, const schema::ResourceType& rt, const schema:
     Uses u;
     collect(tpl, *v, u);
     if (!u.resources.count(target)) continue;
-    level = std::max({level, level_of(p.replacement), ref_level(tpl, rt, p.type, *v, target, depth + 1)});
+    level = std::max(
+        {level, level_of(p.replacement), ref_level(tpl, rt, p.type, *v, target, depth + 1)});
   }
   return level;
 }
@@ -225,9 +230,12 @@ std::string indirect_cause(const Template& o, const Template& n, const Node& nod
 
 std::string_view change_marker(ResourceChange::Kind k) {
   switch (k) {
-    case ResourceChange::Kind::Added: return "[+]";
-    case ResourceChange::Kind::Removed: return "[-]";
-    default: return "[~]";
+    case ResourceChange::Kind::Added:
+      return "[+]";
+    case ResourceChange::Kind::Removed:
+      return "[-]";
+    default:
+      return "[~]";
   }
 }
 
@@ -268,8 +276,13 @@ std::vector<ResourceChange> diff_templates(const Template& o, const Template& n)
   std::map<std::string, ResourceChange, std::less<>> changes;
   for (const auto& r : n.resources()) {
     if (renamed_new.count(&r)) {
-      ResourceChange c{ResourceChange::Kind::Renamed, std::string(r.name),
-                       renames[std::string(r.name)], std::string(r.type_name), {}, nullptr, nullptr};
+      ResourceChange c{ResourceChange::Kind::Renamed,
+                       std::string(r.name),
+                       renames[std::string(r.name)],
+                       std::string(r.type_name),
+                       {},
+                       nullptr,
+                       nullptr};
       c.old_resource = o.resource(c.old_id);
       c.new_resource = &r;
       c.changes.push_back({"(logical id)", "a logical id rename", c.old_id, c.id, 2});
@@ -279,17 +292,27 @@ std::vector<ResourceChange> diff_templates(const Template& o, const Template& n)
     }
     const Resource* old = o.resource(r.name);
     if (!old) {
-      changes.emplace(std::string(r.name),
-                      ResourceChange{ResourceChange::Kind::Added, std::string(r.name), "",
-                                     std::string(r.type_name), {}, nullptr, &r});
+      changes.emplace(std::string(r.name), ResourceChange{ResourceChange::Kind::Added,
+                                                          std::string(r.name),
+                                                          "",
+                                                          std::string(r.type_name),
+                                                          {},
+                                                          nullptr,
+                                                          &r});
       continue;
     }
-    ResourceChange c{ResourceChange::Kind::Modified, std::string(r.name), "", std::string(r.type_name),
-                     {}, nullptr, nullptr};
+    ResourceChange c{ResourceChange::Kind::Modified,
+                     std::string(r.name),
+                     "",
+                     std::string(r.type_name),
+                     {},
+                     nullptr,
+                     nullptr};
     c.old_resource = old;
     c.new_resource = &r;
     if (old->type_name != r.type_name) {
-      c.changes.push_back({"Type", "direct edit", std::string(old->type_name), std::string(r.type_name), 2});
+      c.changes.push_back(
+          {"Type", "direct edit", std::string(old->type_name), std::string(r.type_name), 2});
     }
     for (const auto& p : property_names(old, &r)) {
       const Node* x = property(*old, p);
@@ -355,12 +378,19 @@ std::vector<ResourceChange> diff_templates(const Template& o, const Template& n)
             }
           }
           const int level = std::min(certainty, behaviour);
-          auto [entry, fresh] = changes.try_emplace(
-              std::string(r.name), ResourceChange{ResourceChange::Kind::Modified, std::string(r.name), "",
-                                                  std::string(r.type_name), {}, o.resource(r.name), &r});
+          auto [entry, fresh] = changes.try_emplace(std::string(r.name),
+                                                    ResourceChange{ResourceChange::Kind::Modified,
+                                                                   std::string(r.name),
+                                                                   "",
+                                                                   std::string(r.type_name),
+                                                                   {},
+                                                                   o.resource(r.name),
+                                                                   &r});
           auto& list = entry->second.changes;
-          const std::string cause = fmt::format("{} is {}replaced", target, certainty == 2 ? "" : "maybe ");
-          if (std::none_of(list.begin(), list.end(), [&](const PropertyChange& pc) { return pc.property == p; })) {
+          const std::string cause =
+              fmt::format("{} is {}replaced", target, certainty == 2 ? "" : "maybe ");
+          if (std::none_of(list.begin(), list.end(),
+                           [&](const PropertyChange& pc) { return pc.property == p; })) {
             list.push_back({p, cause, "", "", level});
           }
           if (level > (replaced.count(r.name) ? replaced[std::string(r.name)] : 0)) {
@@ -375,17 +405,24 @@ std::vector<ResourceChange> diff_templates(const Template& o, const Template& n)
     if (c.kind == ResourceChange::Kind::Modified) {
       const auto it = replaced.find(id);
       if (it != replaced.end()) {
-        c.kind = it->second == 2 ? ResourceChange::Kind::Replaced : ResourceChange::Kind::MayReplace;
+        c.kind =
+            it->second == 2 ? ResourceChange::Kind::Replaced : ResourceChange::Kind::MayReplace;
       }
     }
     out.push_back(std::move(c));
   }
   for (const Resource* r : removed) {
     if (renamed_old.count(r)) continue;
-    out.push_back({ResourceChange::Kind::Removed, std::string(r->name), "", std::string(r->type_name),
-                   {}, r, nullptr});
+    out.push_back({ResourceChange::Kind::Removed,
+                   std::string(r->name),
+                   "",
+                   std::string(r->type_name),
+                   {},
+                   r,
+                   nullptr});
   }
-  std::sort(out.begin(), out.end(), [](const ResourceChange& a, const ResourceChange& b) { return a.id < b.id; });
+  std::sort(out.begin(), out.end(),
+            [](const ResourceChange& a, const ResourceChange& b) { return a.id < b.id; });
   return out;
 }
 

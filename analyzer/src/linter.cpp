@@ -11,9 +11,9 @@
 #include <sstream>
 #include <thread>
 
+#include "compare.h"
 #include "stacklint/registry.h"
 #include "stacklint/suppress.h"
-#include "compare.h"
 
 namespace stacklint {
 
@@ -137,7 +137,8 @@ LintResult lint_buffer(std::string text, std::string path, const LintOptions& op
     for (const auto& s : suppressions) {
       if (s.used || (s.origin != "comment" && s.origin != "stacklint")) continue;
       bool enabled = true;
-      for (const auto& id : s.rules) enabled = enabled && options.selection.enabled(find_rule(id)->meta());
+      for (const auto& id : s.rules)
+        enabled = enabled && options.selection.enabled(find_rule(id)->meta());
       if (!enabled) continue;
       std::string rules;
       for (const auto& id : s.rules) rules += (rules.empty() ? "" : ", ") + id;

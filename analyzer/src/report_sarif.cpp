@@ -18,9 +18,12 @@ constexpr std::string_view kInformationUri = "https://github.com/stacklint/stack
 
 std::string_view sarif_level(Severity s) {
   switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Info: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
   }
   return "warning";
 }
@@ -70,15 +73,15 @@ uint64_t fnv1a(std::string_view s) {
 
 std::string fingerprint(const LintResult& r, const Finding& f, size_t occurrence) {
   // Rule, file, logical path and message: unrelated edits (lines moved) keep it.
-  return fmt::format("{:016x}:{}",
-                     fnv1a(fmt::format("{}\n{}\n{}\n{}", f.rule->id, r.path, f.logical_path,
-                                       f.message)),
-                     occurrence);
+  return fmt::format(
+      "{:016x}:{}",
+      fnv1a(fmt::format("{}\n{}\n{}\n{}", f.rule->id, r.path, f.logical_path, f.message)),
+      occurrence);
 }
 
-void for_each_fingerprint(std::span<const LintResult> results,
-                          const std::function<void(const LintResult&, const Finding&,
-                                                   const std::string&)>& f) {
+void for_each_fingerprint(
+    std::span<const LintResult> results,
+    const std::function<void(const LintResult&, const Finding&, const std::string&)>& f) {
   for (const auto& r : results) {
     std::map<std::string, size_t> seen;
     for (const auto& finding : r.findings) {
@@ -131,8 +134,8 @@ void write_sarif(std::ostream& os, std::span<const LintResult> results) {
                          {"endLine", f.end.line},
                          {"endColumn", std::max(f.end.column, f.start.column + 1)}}}}}};
     if (!f.logical_path.empty()) {
-      location["logicalLocations"] = json::array(
-          {{{"fullyQualifiedName", f.logical_path}, {"kind", "member"}}});
+      location["logicalLocations"] =
+          json::array({{{"fullyQualifiedName", f.logical_path}, {"kind", "member"}}});
     }
     std::string message = f.message;
     if (!message.empty() && message.back() != '.') message += '.';
@@ -143,20 +146,18 @@ void write_sarif(std::ostream& os, std::span<const LintResult> results) {
                              {"locations", json::array({location})},
                              {"partialFingerprints", {{"stacklintFindingHash/v1", fp}}}});
   });
-  json doc = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       json::array({{{"tool",
-                      {{"driver",
-                        {{"name", "stacklint"},
-                         {"version", STACKLINT_VERSION},
-                         {"semanticVersion", STACKLINT_VERSION},
-                         {"informationUri", kInformationUri},
-                         {"rules", std::move(rules)}}}}},
-                     {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root_uri}}}}},
-                     {"columnKind", "unicodeCodePoints"},
-                     {"results", std::move(sarif_results)}}})}};
+  json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", json::array({{{"tool",
+                                      {{"driver",
+                                        {{"name", "stacklint"},
+                                         {"version", STACKLINT_VERSION},
+                                         {"semanticVersion", STACKLINT_VERSION},
+                                         {"informationUri", kInformationUri},
+                                         {"rules", std::move(rules)}}}}},
+                                     {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root_uri}}}}},
+                                     {"columnKind", "unicodeCodePoints"},
+                                     {"results", std::move(sarif_results)}}})}};
   os << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
@@ -166,10 +167,14 @@ namespace {
 std::string escape_data(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -177,9 +182,12 @@ std::string escape_data(std::string_view s) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -188,11 +196,21 @@ std::string xml(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 forbids most control characters.
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
@@ -211,13 +229,13 @@ void write_github(std::ostream& os, std::span<const LintResult> results) {
   std::string out;
   for (const auto& r : results) {
     for (const auto& f : r.findings) {
-      const std::string_view command =
-          f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "notice";
-      out += fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                         command, escape_property(r.path), f.start.line, f.start.column,
-                         f.end.line, f.end.column,
-                         escape_property(fmt::format("{} {}", f.rule->id, f.rule->name)),
-                         escape_data(f.message));
+      const std::string_view command = f.severity == Severity::Error     ? "error"
+                                       : f.severity == Severity::Warning ? "warning"
+                                                                         : "notice";
+      out += fmt::format(
+          "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command,
+          escape_property(r.path), f.start.line, f.start.column, f.end.line, f.end.column,
+          escape_property(fmt::format("{} {}", f.rule->id, f.rule->name)), escape_data(f.message));
     }
   }
   os << out;
@@ -247,12 +265,14 @@ void write_junit(std::ostream& os, std::span<const LintResult> results) {
         continue;
       }
       ++failures;
-      cases += fmt::format(">\n      <failure type=\"{}\" message=\"{} finding{}\">{}</failure>\n    </testcase>\n",
-                           m.id, n, n == 1 ? "" : "s", xml(body));
+      cases += fmt::format(
+          ">\n      <failure type=\"{}\" message=\"{} finding{}\">{}</failure>\n    </testcase>\n",
+          m.id, n, n == 1 ? "" : "s", xml(body));
     }
   }
   os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-     << fmt::format("<testsuites name=\"stacklint\" tests=\"{}\" failures=\"{}\">\n", tests, failures)
+     << fmt::format("<testsuites name=\"stacklint\" tests=\"{}\" failures=\"{}\">\n", tests,
+                    failures)
      << fmt::format("  <testsuite name=\"stacklint\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
                     tests, failures)
      << cases << "  </testsuite>\n</testsuites>\n";

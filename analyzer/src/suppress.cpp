@@ -19,35 +19,68 @@ namespace {
 const std::map<std::string, std::vector<std::string_view>, std::less<>>& compat_table() {
   static const std::map<std::string, std::vector<std::string_view>, std::less<>> kTable{
       // cfn-lint
-      {"cfn-lint:E0000", {"PAR001"}}, {"cfn-lint:E1001", {"PAR004"}},
-      {"cfn-lint:E1010", {"SCH006", "REF002"}}, {"cfn-lint:E1012", {"REF001"}},
-      {"cfn-lint:E1019", {"REF003"}}, {"cfn-lint:E2002", {"SCH008"}},
-      {"cfn-lint:E2015", {"SCH009"}}, {"cfn-lint:E3002", {"SCH002"}},
-      {"cfn-lint:E3003", {"SCH003"}}, {"cfn-lint:E3004", {"REF007"}},
-      {"cfn-lint:E3005", {"REF004"}}, {"cfn-lint:E3006", {"SCH001"}},
-      {"cfn-lint:E3012", {"SCH004"}}, {"cfn-lint:E3030", {"SCH005"}},
-      {"cfn-lint:E3035", {"PAR006"}}, {"cfn-lint:E3036", {"PAR006"}},
-      {"cfn-lint:E8002", {"REF005"}}, {"cfn-lint:W2001", {"REF008"}},
-      {"cfn-lint:W7001", {"REF008"}}, {"cfn-lint:W8001", {"REF008"}},
-      {"cfn-lint:W2501", {"SEC001", "SEC002"}}, {"cfn-lint:W1011", {"SEC001"}},
-      {"cfn-lint:I3011", {"DAT001", "DAT002"}}, {"cfn-lint:W3011", {"DAT001", "DAT002"}},
+      {"cfn-lint:E0000", {"PAR001"}},
+      {"cfn-lint:E1001", {"PAR004"}},
+      {"cfn-lint:E1010", {"SCH006", "REF002"}},
+      {"cfn-lint:E1012", {"REF001"}},
+      {"cfn-lint:E1019", {"REF003"}},
+      {"cfn-lint:E2002", {"SCH008"}},
+      {"cfn-lint:E2015", {"SCH009"}},
+      {"cfn-lint:E3002", {"SCH002"}},
+      {"cfn-lint:E3003", {"SCH003"}},
+      {"cfn-lint:E3004", {"REF007"}},
+      {"cfn-lint:E3005", {"REF004"}},
+      {"cfn-lint:E3006", {"SCH001"}},
+      {"cfn-lint:E3012", {"SCH004"}},
+      {"cfn-lint:E3030", {"SCH005"}},
+      {"cfn-lint:E3035", {"PAR006"}},
+      {"cfn-lint:E3036", {"PAR006"}},
+      {"cfn-lint:E8002", {"REF005"}},
+      {"cfn-lint:W2001", {"REF008"}},
+      {"cfn-lint:W7001", {"REF008"}},
+      {"cfn-lint:W8001", {"REF008"}},
+      {"cfn-lint:W2501", {"SEC001", "SEC002"}},
+      {"cfn-lint:W1011", {"SEC001"}},
+      {"cfn-lint:I3011", {"DAT001", "DAT002"}},
+      {"cfn-lint:W3011", {"DAT001", "DAT002"}},
       // cfn_nag
-      {"cfn_nag:W2", {"NET001"}}, {"cfn_nag:W27", {"NET002"}}, {"cfn_nag:F1", {"DAT004"}},
-      {"cfn_nag:F2", {"IAM003"}}, {"cfn_nag:F3", {"IAM001"}}, {"cfn_nag:F4", {"IAM001"}},
-      {"cfn_nag:F5", {"IAM001"}}, {"cfn_nag:W11", {"IAM002"}}, {"cfn_nag:W12", {"IAM002"}},
-      {"cfn_nag:W13", {"IAM002"}}, {"cfn_nag:F16", {"IAM003"}}, {"cfn_nag:F38", {"IAM004"}},
-      {"cfn_nag:F39", {"IAM004"}}, {"cfn_nag:F22", {"NET003"}}, {"cfn_nag:F23", {"SEC001"}},
-      {"cfn_nag:F24", {"SEC002"}}, {"cfn_nag:F26", {"DAT004"}}, {"cfn_nag:F27", {"DAT004"}},
+      {"cfn_nag:W2", {"NET001"}},
+      {"cfn_nag:W27", {"NET002"}},
+      {"cfn_nag:F1", {"DAT004"}},
+      {"cfn_nag:F2", {"IAM003"}},
+      {"cfn_nag:F3", {"IAM001"}},
+      {"cfn_nag:F4", {"IAM001"}},
+      {"cfn_nag:F5", {"IAM001"}},
+      {"cfn_nag:W11", {"IAM002"}},
+      {"cfn_nag:W12", {"IAM002"}},
+      {"cfn_nag:W13", {"IAM002"}},
+      {"cfn_nag:F16", {"IAM003"}},
+      {"cfn_nag:F38", {"IAM004"}},
+      {"cfn_nag:F39", {"IAM004"}},
+      {"cfn_nag:F22", {"NET003"}},
+      {"cfn_nag:F23", {"SEC001"}},
+      {"cfn_nag:F24", {"SEC002"}},
+      {"cfn_nag:F26", {"DAT004"}},
+      {"cfn_nag:F27", {"DAT004"}},
       // checkov
-      {"checkov:CKV_AWS_24", {"NET001"}}, {"checkov:CKV_AWS_25", {"NET001"}},
-      {"checkov:CKV_AWS_260", {"NET001"}}, {"checkov:CKV_AWS_277", {"NET002"}},
-      {"checkov:CKV_AWS_17", {"NET003"}}, {"checkov:CKV_AWS_16", {"DAT004"}},
-      {"checkov:CKV_AWS_3", {"DAT004"}}, {"checkov:CKV_AWS_42", {"DAT004"}},
-      {"checkov:CKV_AWS_1", {"IAM001"}}, {"checkov:CKV_AWS_62", {"IAM001"}},
-      {"checkov:CKV_AWS_63", {"IAM001"}}, {"checkov:CKV_AWS_107", {"IAM002"}},
-      {"checkov:CKV_AWS_108", {"IAM002"}}, {"checkov:CKV_AWS_111", {"IAM002"}},
-      {"checkov:CKV_AWS_60", {"IAM003"}}, {"checkov:CKV_AWS_70", {"IAM003"}},
-      {"checkov:CKV_AWS_41", {"SEC004"}}, {"checkov:CKV_AWS_45", {"SEC004"}},
+      {"checkov:CKV_AWS_24", {"NET001"}},
+      {"checkov:CKV_AWS_25", {"NET001"}},
+      {"checkov:CKV_AWS_260", {"NET001"}},
+      {"checkov:CKV_AWS_277", {"NET002"}},
+      {"checkov:CKV_AWS_17", {"NET003"}},
+      {"checkov:CKV_AWS_16", {"DAT004"}},
+      {"checkov:CKV_AWS_3", {"DAT004"}},
+      {"checkov:CKV_AWS_42", {"DAT004"}},
+      {"checkov:CKV_AWS_1", {"IAM001"}},
+      {"checkov:CKV_AWS_62", {"IAM001"}},
+      {"checkov:CKV_AWS_63", {"IAM001"}},
+      {"checkov:CKV_AWS_107", {"IAM002"}},
+      {"checkov:CKV_AWS_108", {"IAM002"}},
+      {"checkov:CKV_AWS_111", {"IAM002"}},
+      {"checkov:CKV_AWS_60", {"IAM003"}},
+      {"checkov:CKV_AWS_70", {"IAM003"}},
+      {"checkov:CKV_AWS_41", {"SEC004"}},
+      {"checkov:CKV_AWS_45", {"SEC004"}},
       {"checkov:CKV_AWS_46", {"SEC004"}},
   };
   return kTable;
@@ -79,7 +112,8 @@ void comments_in(TSNode node, std::vector<Range>& out, int depth) {
 
 void parse_comment(const Template& tpl, Range r, std::vector<Suppression>& out,
                    std::vector<SuppressionProblem>& problems) {
-  const std::string_view text = std::string_view(tpl.document().text).substr(r.begin, r.end - r.begin);
+  const std::string_view text =
+      std::string_view(tpl.document().text).substr(r.begin, r.end - r.begin);
   const auto at = text.find("stacklint:");
   if (at == std::string_view::npos) return;
   std::string_view rest = text.substr(at + 10);
@@ -167,7 +201,8 @@ void parse_metadata(const Node& metadata, const std::string& path, Suppression::
       for (const auto& r : rules->items) {
         const Node* id = r.get("id");
         const Node* reason = r.get("reason");
-        if (id && id->is_scalar()) compat("cfn_nag", *id, reason && reason->is_scalar() ? reason->text : "");
+        if (id && id->is_scalar())
+          compat("cfn_nag", *id, reason && reason->is_scalar() ? reason->text : "");
       }
     }
   }
@@ -176,7 +211,8 @@ void parse_metadata(const Node& metadata, const std::string& path, Suppression::
       for (const auto& r : skip->items) {
         const Node* id = r.get("id");
         const Node* reason = r.get("comment");
-        if (id && id->is_scalar()) compat("checkov", *id, reason && reason->is_scalar() ? reason->text : "");
+        if (id && id->is_scalar())
+          compat("checkov", *id, reason && reason->is_scalar() ? reason->text : "");
       }
     }
   }
@@ -194,8 +230,8 @@ std::vector<Range> yaml_comments(std::string_view text) {
   if (text.find('#') == std::string_view::npos) return out;  // nothing to find: skip the parse
   std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
   if (!ts_parser_set_language(parser.get(), tree_sitter_yaml())) return out;
-  std::unique_ptr<TSTree, TreeDeleter> tree(
-      ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
+  std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
+      parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
   if (!tree) return out;
   comments_in(ts_tree_root_node(tree.get()), out, 0);
   return out;
@@ -224,16 +260,17 @@ std::vector<Suppression> collect_suppressions(const Template& tpl,
     for (auto& id : s.rules) {
       const Rule* rule = find_rule(id);
       if (!rule) {
-        problems.push_back({s.where, s.logical_path,
-                            fmt::format("suppression of unknown rule '{}'", id)});
+        problems.push_back(
+            {s.where, s.logical_path, fmt::format("suppression of unknown rule '{}'", id)});
         ok = false;
       } else {
         id = std::string(rule->meta().id);
       }
     }
     if ((s.origin == "comment" || s.origin == "stacklint") && s.reason.empty()) {
-      problems.push_back({s.where, s.logical_path,
-                          fmt::format("suppression of {} needs a reason", fmt::join(s.rules, ", "))});
+      problems.push_back(
+          {s.where, s.logical_path,
+           fmt::format("suppression of {} needs a reason", fmt::join(s.rules, ", "))});
       ok = false;
     }
     if (ok && !s.rules.empty()) valid.push_back(std::move(s));

@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "CHG001",
-    .name = "resource-replaced",
-    .severity = Severity::Info,
-    .summary = "A resource will be replaced",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "CHG001",
+                         .name = "resource-replaced",
+                         .severity = Severity::Info,
+                         .summary = "A resource will be replaced",
+                         .doc = R"md(
 ## What it does
 Compares the template with an earlier version (`stacklint diff OLD NEW`, or `stacklint lint
 --compare-to OLD`) and reports each resource that the update will replace: a property whose

@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "CHG002",
-    .name = "stateful-resource-replaced",
-    .severity = Severity::Error,
-    .summary = "A resource that holds data will be replaced or removed",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "CHG002",
+                         .name = "stateful-resource-replaced",
+                         .severity = Severity::Error,
+                         .summary = "A resource that holds data will be replaced or removed",
+                         .doc = R"md(
 ## What it does
 Reports a resource that holds data (the types of DAT001) that the update replaces or removes.
 When its policy keeps the data (`UpdateReplacePolicy` for a replacement, `DeletionPolicy` for a

@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "CHG004",
-    .name = "resource-may-be-replaced",
-    .severity = Severity::Warning,
-    .summary = "A change may replace a resource, depending on other values",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "CHG004",
+                         .name = "resource-may-be-replaced",
+                         .severity = Severity::Warning,
+                         .summary = "A change may replace a resource, depending on other values",
+                         .doc = R"md(
 ## What it does
 Reports a changed property whose update behaviour is conditional (AWS's database marks it
 "may replace": for example `MultiAZ` or `AvailabilityZone` of an RDS instance), or a reference

@@ -3,12 +3,11 @@
 namespace stacklint::rules {
 namespace {
 
-constexpr RuleMeta kMeta{
-    .id = "PAR012",
-    .name = "unused-suppression",
-    .severity = Severity::Warning,
-    .summary = "A suppression suppresses nothing",
-    .doc = R"md(
+constexpr RuleMeta kMeta{.id = "PAR012",
+                         .name = "unused-suppression",
+                         .severity = Severity::Warning,
+                         .summary = "A suppression suppresses nothing",
+                         .doc = R"md(
 ## What it does
 Reports a stacklint suppression (comment or Metadata) whose rules report nothing where it
 applies, when those rules are enabled. Suppressions in other linters' keys (cfn-lint, cfn_nag,

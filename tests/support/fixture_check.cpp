@@ -113,12 +113,14 @@ std::vector<std::string> check_fixture(const std::string& fixture_path, const st
   if (dot != std::string::npos) {
     // The earlier version may be in another format (a JSON -> YAML conversion).
     std::string old_path;
-    for (const std::string& ext : {fixture_path.substr(dot + 5), std::string("yaml"), std::string("json")}) {
+    for (const std::string& ext :
+         {fixture_path.substr(dot + 5), std::string("yaml"), std::string("json")}) {
       const std::string candidate = fixture_path.substr(0, dot) + ".old." + ext;
       if (old_path.empty() && std::filesystem::exists(candidate)) old_path = candidate;
     }
     std::ifstream in(old_path, std::ios::binary);
-    if (old_path.empty() || !in) return {fmt::format("{}: no NAME.old.* to compare with", fixture_path)};
+    if (old_path.empty() || !in)
+      return {fmt::format("{}: no NAME.old.* to compare with", fixture_path)};
     std::ostringstream ss;
     ss << in.rdbuf();
     options.compare_to = read_document(ss.str());

@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -400,8 +400,9 @@ TEST_CASE("baseline: record today's findings, report only new ones") {
   CHECK(stacklint("lint --fail-level warning --baseline " + quote(base) + " " + quote(t.string()))
             .code == 0);
   // Lines move and a new problem appears: only the new one is reported.
-  s.write("t.yaml", "# moved\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
-                    "  Logs:\n    Type: AWS::Logs::LogGroup\n");
+  s.write("t.yaml",
+          "# moved\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+          "  Logs:\n    Type: AWS::Logs::LogGroup\n");
   const auto r = stacklint("lint --fail-level warning --format json --baseline " + quote(base) +
                            " " + quote(t.string()));
   CHECK(r.code == 1);
@@ -420,8 +421,9 @@ TEST_CASE("baseline: record today's findings, report only new ones") {
 
 TEST_CASE("lint finds .stacklint.yaml above each file; config prints the effective one") {
   Scratch s;
-  s.write("repo/.stacklint.yaml", "select: [DAT]\nfail-level: warning\nseverity: {DAT001: error}\n"
-                                  "overrides:\n  - paths: [\"legacy/**\"]\n    ignore: [DAT001]\n");
+  s.write("repo/.stacklint.yaml",
+          "select: [DAT]\nfail-level: warning\nseverity: {DAT001: error}\n"
+          "overrides:\n  - paths: [\"legacy/**\"]\n    ignore: [DAT001]\n");
   s.write("repo/stacks/a.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
   s.write("repo/legacy/b.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
   const auto r = stacklint("lint --format json " + quote((s.dir / "repo").string()));
@@ -454,8 +456,9 @@ TEST_CASE("pre-commit: Debian's pre-commit refuses a bad template and accepts a 
   Scratch s;
   const std::string repo = (s.dir / "repo").string();
   const std::string bin_dir = fs::path(STACKLINT_BINARY).parent_path().string();
-  const std::string env = "export PATH=" + quote(bin_dir) + ":$PATH PRE_COMMIT_HOME=" +
-                          quote((s.dir / "cache").string()) + " NO_COLOR=1; cd " + quote(repo) + " && ";
+  const std::string env = "export PATH=" + quote(bin_dir) +
+                          ":$PATH PRE_COMMIT_HOME=" + quote((s.dir / "cache").string()) +
+                          " NO_COLOR=1; cd " + quote(repo) + " && ";
   fs::create_directories(repo);
   std::string rev;
   {
@@ -474,16 +477,20 @@ TEST_CASE("pre-commit: Debian's pre-commit refuses a bad template and accepts a 
                           .c_str()) == 0);
   s.write("repo/good.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
   const auto good_log = (s.dir / "good.log").string();
-  CHECK(std::system((env + "git add good.yaml && git commit -qm good >" + quote(good_log) + " 2>&1").c_str()) == 0);
-  s.write("repo/bad.yaml", "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
-                           "      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n"
-                           "      StorageEncrypted: true\n      MasterUserPassword: hunter2hunter2\n");
+  CHECK(std::system((env + "git add good.yaml && git commit -qm good >" + quote(good_log) + " 2>&1")
+                        .c_str()) == 0);
+  s.write("repo/bad.yaml",
+          "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
+          "      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n"
+          "      StorageEncrypted: true\n      MasterUserPassword: hunter2hunter2\n");
   const auto bad_log = (s.dir / "bad.log").string();
-  CHECK(std::system((env + "git add bad.yaml && git commit -qm bad >" + quote(bad_log) + " 2>&1").c_str()) != 0);
+  CHECK(std::system((env + "git add bad.yaml && git commit -qm bad >" + quote(bad_log) + " 2>&1")
+                        .c_str()) != 0);
   std::ifstream in(bad_log);
   const std::string out((std::istreambuf_iterator<char>(in)), {});
   CHECK(out.find("bad.yaml:8:27: error[SEC001]") != std::string::npos);
-  CHECK(std::system((env + "git log --oneline | grep -q good && ! git log --oneline | grep -q bad").c_str()) == 0);
+  CHECK(std::system((env + "git log --oneline | grep -q good && ! git log --oneline | grep -q bad")
+                        .c_str()) == 0);
 }
 
 TEST_CASE("diff: markers, causes, JSON, git versions, acknowledged replacements") {
@@ -536,29 +543,35 @@ Resources:
     }
   }
   CHECK(table);
-  CHECK(stacklint("diff --allow-replacement Table " + quote(old_t.string()) + " " + quote(new_t.string()))
+  CHECK(stacklint("diff --allow-replacement Table " + quote(old_t.string()) + " " +
+                  quote(new_t.string()))
             .code == 0);
-  CHECK(stacklint("diff " + quote(old_t.string()) + " " + quote(old_t.string())).out.find("No change to resources.") !=
-        std::string::npos);
+  CHECK(stacklint("diff " + quote(old_t.string()) + " " + quote(old_t.string()))
+            .out.find("No change to resources.") != std::string::npos);
   // Versions from git, and the lint gate.
   const std::string repo = (s.dir / "repo").string();
   fs::create_directories(repo);
   fs::copy_file(old_t, s.dir / "repo/t.yaml");
-  REQUIRE(std::system(("cd " + quote(repo) + " && git init -q && git config user.email t@example.com && "
-                       "git config user.name t && git add t.yaml && git commit -qm v1").c_str()) == 0);
+  REQUIRE(std::system(("cd " + quote(repo) +
+                       " && git init -q && git config user.email t@example.com && "
+                       "git config user.name t && git add t.yaml && git commit -qm v1")
+                          .c_str()) == 0);
   fs::copy_file(new_t, s.dir / "repo/t.yaml", fs::copy_options::overwrite_existing);
   const auto g = stacklint("diff git:HEAD:t.yaml t.yaml", "/dev/null");
   (void)g;
   const auto gate = std::system(("cd " + quote(repo) + " && " + quote(STACKLINT_BINARY) +
-                                 " lint --compare-to git:HEAD t.yaml > gate.txt 2>&1").c_str());
+                                 " lint --compare-to git:HEAD t.yaml > gate.txt 2>&1")
+                                    .c_str());
   CHECK(WEXITSTATUS(gate) == 1);
   std::ifstream in(repo + "/gate.txt");
   const std::string gate_out((std::istreambuf_iterator<char>(in)), {});
   CHECK(gate_out.find("t.yaml:4:3: error[CHG002]") != std::string::npos);
   const auto ok = std::system(("cd " + quote(repo) + " && " + quote(STACKLINT_BINARY) +
-                               " diff git:HEAD:t.yaml git:HEAD:t.yaml > same.txt 2>&1").c_str());
+                               " diff git:HEAD:t.yaml git:HEAD:t.yaml > same.txt 2>&1")
+                                  .c_str());
   CHECK(WEXITSTATUS(ok) == 0);
   const auto missing = std::system(("cd " + quote(repo) + " && " + quote(STACKLINT_BINARY) +
-                                    " diff git:HEAD:nope.yaml t.yaml > /dev/null 2>&1").c_str());
+                                    " diff git:HEAD:nope.yaml t.yaml > /dev/null 2>&1")
+                                       .c_str());
   CHECK(WEXITSTATUS(missing) == 2);
 }

@@ -53,14 +53,16 @@ TEST_CASE("configuration errors name the file, line and column") {
   CHECK(load_error("select: [SEC]\nselct: [NET]\n") ==
         ".stacklint.yaml:2:1: unknown key 'selct' (known: select, ignore, severity, fail-level, "
         "include, exclude, rule-options, parameters, overrides, allow-replacement)");
-  CHECK(load_error("ignore: [NOPE]\n").starts_with(".stacklint.yaml:1:9: ignore: 'NOPE' matches no rule"));
+  CHECK(load_error("ignore: [NOPE]\n")
+            .starts_with(".stacklint.yaml:1:9: ignore: 'NOPE' matches no rule"));
   CHECK(load_error("severity:\n  DAT001: critical\n") ==
         ".stacklint.yaml:2:11: severity must be error, warning or info");
   CHECK(load_error("fail-level: sometimes\n") ==
         ".stacklint.yaml:1:13: fail-level must be error, warning, info or none");
   CHECK(load_error("rule-options:\n  NET001: {allowed-port: [22]}\n") ==
         ".stacklint.yaml:2:12: NET001 has no option 'allowed-port'");
-  CHECK(load_error("overrides:\n  - ignore: [SEC]\n") == ".stacklint.yaml:2:5: an override needs paths");
+  CHECK(load_error("overrides:\n  - ignore: [SEC]\n") ==
+        ".stacklint.yaml:2:5: an override needs paths");
   CHECK(load_error("select: [SEC\n").find("end of sequence") != std::string::npos);
   CHECK(load_error("").empty());
   CHECK(load_error("# nothing configured yet\n").empty());

@@ -47,7 +47,8 @@ struct Tmp {
 // Error-level results the multitool reports about `sarif` (rule kinds as given, or default).
 std::vector<std::string> validate(const fs::path& sarif, const std::string& rule_kind,
                                   const fs::path& out) {
-  const std::string kind = rule_kind.empty() ? std::string() : fmt::format("--rule-kind '{}' ", rule_kind);
+  const std::string kind =
+      rule_kind.empty() ? std::string() : fmt::format("--rule-kind '{}' ", rule_kind);
   const std::string cmd = fmt::format("'{}' validate {}'{}' -o '{}' >/dev/null 2>&1", kTool, kind,
                                       sarif.string(), out.string());
   const int code = run(cmd);
@@ -69,9 +70,10 @@ TEST_CASE("SARIF output passes the SARIF multitool, default and GitHub rules") {
   Tmp tmp;
   const fs::path sarif = tmp.dir / "out.sarif";
   // Every fixture and the example: many rules, conditions, JSON and YAML, parse errors.
-  const int code = run(fmt::format("cd '{}' && '{}' lint --format sarif --fail-level none "
-                                   "examples fixtures -o '{}'",
-                                   kSource.string(), STACKLINT_BINARY, sarif.string()));
+  const int code =
+      run(fmt::format("cd '{}' && '{}' lint --format sarif --fail-level none "
+                      "examples fixtures -o '{}'",
+                      kSource.string(), STACKLINT_BINARY, sarif.string()));
   REQUIRE(code == 0);
   int n = 0;
   for (const char* kind : {"", "Sarif;Gh"}) {
@@ -89,7 +91,8 @@ TEST_CASE("SARIF output passes the SARIF multitool, default and GitHub rules") {
   for (const auto& r : run0["results"]) {
     const auto index = r["ruleIndex"].get<size_t>();
     CHECK(rules[index]["id"] == r["ruleId"]);
-    const auto uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>();
+    const auto uri =
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>();
     CHECK_FALSE(uri.starts_with("/"));
     CHECK(r["partialFingerprints"].contains("stacklintFindingHash/v1"));
   }
@@ -111,8 +114,8 @@ TEST_CASE("SARIF fingerprints survive unrelated edits") {
   };
   const auto before = fingerprints();
   REQUIRE(before.size() == 2);
-  std::ofstream(tmp.dir / "t.yaml") << "# a comment that moves every line\n\n" << tpl
-                                    << "  Queue:\n    Type: AWS::SNS::Topic\n";
+  std::ofstream(tmp.dir / "t.yaml") << "# a comment that moves every line\n\n"
+                                    << tpl << "  Queue:\n    Type: AWS::SNS::Topic\n";
   CHECK(fingerprints() == before);
 }
 
@@ -120,7 +123,8 @@ TEST_CASE("GitHub annotations and JUnit XML") {
   Tmp tmp;
   std::ofstream(tmp.dir / "t.yaml") << "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
                                        "    DeletionPolicy: Snapshot\n";
-  run(fmt::format("cd '{0}' && '{1}' lint --format github t.yaml > gh.txt; '{1}' lint --format "
+  run(
+      fmt::format("cd '{0}' && '{1}' lint --format github t.yaml > gh.txt; '{1}' lint --format "
                   "junit t.yaml > junit.xml",
                   tmp.dir.string(), STACKLINT_BINARY));
   const std::string gh = slurp(tmp.dir / "gh.txt");

@@ -11,11 +11,11 @@
 namespace stacklint {
 
 struct PropertyChange {
-  std::string property;    // top-level property (or resource attribute) that changed
-  std::string cause;       // "direct edit", "the Default of parameter Env", "mapping Sizes", ...
-  std::string old_value;   // short rendering, may be empty when added
+  std::string property;   // top-level property (or resource attribute) that changed
+  std::string cause;      // "direct edit", "the Default of parameter Env", "mapping Sizes", ...
+  std::string old_value;  // short rendering, may be empty when added
   std::string new_value;
-  int replacement = 0;     // 0 none, 1 may replace, 2 replaces
+  int replacement = 0;  // 0 none, 1 may replace, 2 replaces
 };
 
 struct ResourceChange {

@@ -1,8 +1,8 @@
 // Reporters: render lint results for people (text) and machines (JSON).
 #pragma once
 
-#include <ostream>
 #include <functional>
+#include <ostream>
 #include <span>
 #include <string>
 
@@ -44,8 +44,8 @@ void write_junit(std::ostream& out, std::span<const LintResult> results);
 // A finding's fingerprint: stable across edits that only move it (rule, file, logical path,
 // message, and its rank among identical findings). Used by SARIF and baselines.
 std::string fingerprint(const LintResult& r, const Finding& f, size_t occurrence);
-void for_each_fingerprint(std::span<const LintResult> results,
-                          const std::function<void(const LintResult&, const Finding&,
-                                                   const std::string&)>& f);
+void for_each_fingerprint(
+    std::span<const LintResult> results,
+    const std::function<void(const LintResult&, const Finding&, const std::string&)>& f);
 
 }  // namespace stacklint
