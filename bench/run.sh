@@ -7,7 +7,7 @@ cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTACKLINT_TESTS=
 cmake --build build-bench --target stacklint corpus_bench stress_bench >/dev/null
 corpus=${1:-../shared/corpus}
 echo "== corpus throughput (library, all cores)"
-build-bench/bench/corpus_bench "$corpus" --repeat 5
+build-bench/bench/corpus_bench "$corpus" --repeat 5 --compare
 echo
 echo "== end to end: stacklint lint --format json $corpus"
 if [ -d "$corpus" ] && [ -x /usr/bin/time ]; then

@@ -61,10 +61,27 @@ struct LintArgs {
   std::vector<std::string> allow_replacement;
 };
 
+bool run_quiet(const std::string& cmd) {
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) return false;
+  char buf[4096];
+  while (std::fread(buf, 1, sizeof buf, pipe) > 0) {
+  }
+  return ::pclose(pipe) == 0;
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 // Reads a template version: a file, or `git:REV:path` from git. `default_path` completes
-// `git:REV` for --compare-to.
+// `git:REV` for --compare-to; then, when `absent` is given, a file that git does not have at a
+// valid REV (a template added since) sets *absent instead of being an error.
 bool read_version(const std::string& spec, const std::string& default_path, std::string& text,
-                  std::string& name) {
+                  std::string& name, bool* absent = nullptr) {
+  if (absent) *absent = false;
   if (spec.starts_with("git:")) {
     std::string rev = spec.substr(4), path = default_path;
     if (const auto colon = rev.find(':'); colon != std::string::npos) {
@@ -77,9 +94,8 @@ bool read_version(const std::string& spec, const std::string& default_path, std:
     }
     // Paths in git are relative to the repository root; ./ makes them relative to here.
     const std::string object = rev + ":" + (path.starts_with("/") ? path : "./" + path);
-    std::string cmd = "git show '";
-    for (char c : object) cmd += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    cmd += "' 2>/dev/null";
+    const bool explicit_path = spec.substr(4).find(':') != std::string::npos;
+    const std::string cmd = "git show " + shell_quote(object) + " 2>/dev/null";
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (!pipe) {
       print_error(fmt::format("{}: cannot run git", spec));
@@ -90,6 +106,12 @@ bool read_version(const std::string& spec, const std::string& default_path, std:
     text.clear();
     while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) text.append(buf, n);
     if (::pclose(pipe) != 0) {
+      if (absent && !explicit_path &&
+          run_quiet("git rev-parse --verify --quiet " + shell_quote(rev + "^{commit}") +
+                    " 2>/dev/null")) {
+        *absent = true;  // a new template: nothing to compare with
+        return true;
+      }
       print_error(fmt::format("{}: git has no {} at {}", spec, path, rev));
       return false;
     }
@@ -218,8 +240,32 @@ int run_lint(const LintArgs& args) {
         return kExitError;
       }
       std::string old_text, old_name;
-      if (!read_version(args.compare_to, f.display, old_text, old_name)) return kExitError;
-      o.compare_to = read_document(std::move(old_text));
+      bool absent = false;
+      if (!read_version(args.compare_to, f.display, old_text, old_name, &absent)) {
+        return kExitError;
+      }
+      if (!absent) {
+        auto old_doc = read_document(std::move(old_text));
+        if (!old_doc->root || old_doc->has_issue(ReadIssue::Kind::NotATemplate)) {
+          // No earlier template to compare with. A version named explicitly is an error; with
+          // git:REV over many files, the old version was broken: say so and lint the file as is.
+          const auto& issue = old_doc->issues.empty() ? ReadIssue{} : old_doc->issues[0];
+          const Position p = old_doc->position(issue.range.begin);
+          const std::string where =
+              fmt::format("{}:{}:{}: {}", old_name, p.line, p.column,
+                          issue.message.empty() ? "not a template" : issue.message);
+          const bool each_file = args.compare_to.starts_with("git:") &&
+                                 args.compare_to.find(':', 4) == std::string::npos;
+          if (!each_file) {
+            print_error(where + "; cannot compare with it");
+            return kExitError;
+          }
+          std::cerr << fmt::format("stacklint: warning: {}; {} is linted without change analysis\n",
+                                   where, f.display);
+        } else {
+          o.compare_to = std::move(old_doc);
+        }
+      }
       o.compare_parameters = o.parameters;
     }
     inputs.push_back(f);

@@ -557,8 +557,6 @@ Resources:
                        "git config user.name t && git add t.yaml && git commit -qm v1")
                           .c_str()) == 0);
   fs::copy_file(new_t, s.dir / "repo/t.yaml", fs::copy_options::overwrite_existing);
-  const auto g = stacklint("diff git:HEAD:t.yaml t.yaml", "/dev/null");
-  (void)g;
   const auto gate = std::system(("cd " + quote(repo) + " && " + quote(STACKLINT_BINARY) +
                                  " lint --compare-to git:HEAD t.yaml > gate.txt 2>&1")
                                     .c_str());
@@ -574,4 +572,34 @@ Resources:
                                     " diff git:HEAD:nope.yaml t.yaml > /dev/null 2>&1")
                                        .c_str());
   CHECK(WEXITSTATUS(missing) == 2);
+  // The gate over a directory: a template added since REV has nothing to compare with (no
+  // error); one that was broken at REV is linted without change analysis, with a warning.
+  auto run_in_repo = [&](const std::string& args, std::string& output) {
+    const int status = std::system(
+        ("cd " + quote(repo) + " && " + quote(STACKLINT_BINARY) + " " + args + " > out.txt 2>&1")
+            .c_str());
+    std::ifstream file(repo + "/out.txt");
+    output.assign(std::istreambuf_iterator<char>(file), {});
+    return WEXITSTATUS(status);
+  };
+  s.write("repo/stacks/broken.yaml", "Resources:\n  A: [\n");
+  REQUIRE(std::system(("cd " + quote(repo) + " && git add stacks && git commit -qm v2").c_str()) ==
+          0);
+  s.write("repo/stacks/broken.yaml", "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+  s.write("repo/stacks/added.yaml",
+          "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+          "    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n");
+  std::string output;
+  CHECK(run_in_repo("lint --compare-to git:HEAD stacks", output) == 0);
+  CHECK(output.find("warning: stacks/broken.yaml@HEAD:3:1:") != std::string::npos);
+  CHECK(output.find("stacks/broken.yaml is linted without change analysis") != std::string::npos);
+  CHECK(output.find("added.yaml") == std::string::npos);
+  CHECK(output.find("No problems found in 2 files.") != std::string::npos);
+  // A version named explicitly must be readable: exit 2 with its position.
+  CHECK(run_in_repo("lint --compare-to git:HEAD:stacks/broken.yaml stacks/broken.yaml", output) ==
+        2);
+  CHECK(output.find("stacks/broken.yaml@HEAD:3:1:") != std::string::npos);
+  CHECK(output.find("cannot compare with it") != std::string::npos);
+  CHECK(run_in_repo("lint --compare-to git:HEAD:stacks/added.yaml stacks/added.yaml", output) == 2);
+  CHECK(run_in_repo("lint --compare-to git:no-such-rev stacks", output) == 2);
 }
