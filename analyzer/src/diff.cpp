@@ -180,6 +180,42 @@ int ref_level(const Template& tpl, const schema::ResourceType& rt, const schema:
   return level;
 }
 
+// When x and y differ in exactly one place, the path to it ("InstanceType", "Rules[2].Port")
+// and the two values there; otherwise an empty path. Intrinsic functions are leaves.
+Nested single_difference(const Node* x, const Node* y, int depth = 0) {
+  Nested at{0, "", x, y};
+  while (x && y && depth++ < 32 && x->intrinsic_name().empty() && y->intrinsic_name().empty()) {
+    const Node *nx = nullptr, *ny = nullptr;
+    std::string step;
+    int differing = 0;
+    if (x->is_mapping() && y->is_mapping()) {
+      std::set<std::string> keys;
+      for (const auto& e : x->entries) keys.insert(e.key.text);
+      for (const auto& e : y->entries) keys.insert(e.key.text);
+      for (const auto& k : keys) {
+        const Node* a = x->get(k);
+        const Node* b = y->get(k);
+        if (a && b && canonical(*a, {}) == canonical(*b, {})) continue;
+        ++differing;
+        nx = a, ny = b, step = k;
+      }
+    } else if (x->is_sequence() && y->is_sequence() && x->items.size() == y->items.size()) {
+      for (size_t i = 0; i < x->items.size(); ++i) {
+        if (canonical(x->items[i], {}) == canonical(y->items[i], {})) continue;
+        ++differing;
+        nx = &x->items[i], ny = &y->items[i], step = "[" + std::to_string(i) + "]";
+      }
+    } else {
+      break;
+    }
+    if (differing != 1) break;
+    at.path += (at.path.empty() || step[0] == '[' ? "" : ".") + step;
+    at.before = nx, at.after = ny;
+    x = nx, y = ny;
+  }
+  return at;
+}
+
 // How a change of `property` from x to y affects the resource: the top-level flag, or a
 // stronger one from a nested member (BrokerNodeGroupInfo.ClientSubnets replaces an MSK cluster
 // although BrokerNodeGroupInfo as a whole is updatable).
@@ -340,6 +376,11 @@ std::vector<ResourceChange> diff_templates(const Template& o, const Template& n)
         // Name the member that forces the replacement and show its own values.
         c.changes.push_back({p + (effect.path[0] == '[' ? "" : ".") + effect.path, cause,
                              render(effect.before), render(effect.after), effect.level});
+      } else if (Nested one = single_difference(x, y);
+                 !one.path.empty() && cause == "direct edit") {
+        // One member changed: name it and show its values rather than the whole structure.
+        c.changes.push_back({p + (one.path[0] == '[' ? "" : ".") + one.path, cause,
+                             render(one.before), render(one.after), effect.level});
       } else {
         c.changes.push_back({p, cause, before, after, effect.level});
       }

@@ -150,6 +150,10 @@ TEST_CASE("diff names the nested member that forces a replacement") {
     Type: AWS::MSK::Cluster
     Properties:
       BrokerNodeGroupInfo: {InstanceType: kafka.m5.large, ClientSubnets: [subnet-1]}
+  Both:
+    Type: AWS::MSK::Cluster
+    Properties:
+      BrokerNodeGroupInfo: {InstanceType: kafka.m5.large, ClientSubnets: [subnet-1]}
 )");
   const auto after = read_document(R"(Resources:
   Group: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: new, VpcId: vpc-1}}
@@ -165,6 +169,13 @@ TEST_CASE("diff names the nested member that forces a replacement") {
     Type: AWS::MSK::Cluster
     Properties:
       BrokerNodeGroupInfo: {InstanceType: kafka.m5.xlarge, ClientSubnets: [subnet-1]}
+  Both:
+    Type: AWS::MSK::Cluster
+    Properties:
+      BrokerNodeGroupInfo:
+        InstanceType: kafka.m5.xlarge
+        ClientSubnets: [subnet-1]
+        StorageInfo: {EBSStorageInfo: {VolumeSize: 100}}
 )");
   const Template o(*before), n(*after);
   std::map<std::string, ResourceChange> by_id;
@@ -183,6 +194,13 @@ TEST_CASE("diff names the nested member that forces a replacement") {
   // The instance type is updatable in place.
   REQUIRE(by_id.count("Resized"));
   CHECK(by_id.at("Resized").kind == ResourceChange::Kind::Modified);
-  CHECK(by_id.at("Resized").changes.at(0).property == "BrokerNodeGroupInfo");
+  // One member changed: the diff names it and shows its values.
+  CHECK(by_id.at("Resized").changes.at(0).property == "BrokerNodeGroupInfo.InstanceType");
+  CHECK(by_id.at("Resized").changes.at(0).old_value == "kafka.m5.large");
+  CHECK(by_id.at("Resized").changes.at(0).new_value == "kafka.m5.xlarge");
   CHECK(by_id.at("Resized").changes.at(0).replacement == 0);
+  // Several members changed: the whole property is shown.
+  REQUIRE(by_id.count("Both"));
+  CHECK(by_id.at("Both").changes.at(0).property == "BrokerNodeGroupInfo");
+  CHECK(by_id.at("Both").kind == ResourceChange::Kind::Modified);
 }
