@@ -628,6 +628,22 @@ int run_diff(const DiffArgs& a) {
   o.compare_parameters = old_params;
   for (const auto& id : a.allow) o.allow_replacement.insert(id);
   std::string error;
+  // A version with structural errors (Resources: 5, a resource without Type) reads as fewer
+  // resources than it means: say so, so that "[-] Database" is not taken at face value.
+  LintOptions structure;
+  structure.selection.set({"PAR"}, {"PAR011", "PAR012"}, &error);
+  for (const auto& [text, name] :
+       {std::pair{&old_text, &old_name}, std::pair{&new_text, &new_name}}) {
+    const LintResult check = lint_buffer(*text, *name, structure);
+    for (const auto& f : check.findings) {
+      if (f.severity != Severity::Error || f.rule->id == "PAR001" || f.rule->id == "PAR003")
+        continue;
+      std::cerr << fmt::format(
+          "stacklint: warning: {}:{}:{}: {} [{}]; the comparison covers what could be read "
+          "(run stacklint lint)\n",
+          *name, f.start.line, f.start.column, f.message, f.rule->id);
+    }
+  }
   o.selection.set({"CHG"}, {}, &error);
   o.compare_to = read_document(old_text);
   LintResult result = lint_buffer(new_text, new_name, o);

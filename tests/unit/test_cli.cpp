@@ -603,3 +603,16 @@ Resources:
   CHECK(run_in_repo("lint --compare-to git:HEAD:stacks/added.yaml stacks/added.yaml", output) == 2);
   CHECK(run_in_repo("lint --compare-to git:no-such-rev stacks", output) == 2);
 }
+
+TEST_CASE("diff warns when a version has structural errors") {
+  Scratch s;
+  const auto ok = s.write("ok.yaml", kGood);
+  const auto broken = s.write("broken.yaml", "Resources: 5\n");
+  const auto r = stacklint("diff " + quote(ok.string()) + " " + quote(broken.string()));
+  CHECK(r.code == 0);  // a removed SNS topic is no CHG finding
+  CHECK(r.out.find("[-] Topic  AWS::SNS::Topic") != std::string::npos);
+  CHECK(r.err.find("broken.yaml:1:12: the Resources section must be a mapping, not an integer "
+                   "[PAR007]; the comparison covers what could be read") != std::string::npos);
+  const auto same = stacklint("diff " + quote(ok.string()) + " " + quote(ok.string()));
+  CHECK(same.err.empty());
+}
