@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
   if (compare) {
     std::vector<std::pair<std::string, std::shared_ptr<const stacklint::Document>>> inputs;
     for (const auto& f : found.files) {
-      std::ifstream in(f.path, std::ios::binary);
-      std::string text((std::istreambuf_iterator<char>(in)), {});
+      std::string text, error;
+      if (!stacklint::read_text_file(f.path, text, &error)) continue;
       auto doc = stacklint::read_document(text);
       if (!doc || !doc->root || !doc->issues.empty()) continue;
       inputs.emplace_back(std::move(text), std::move(doc));

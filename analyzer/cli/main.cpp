@@ -118,12 +118,11 @@ bool read_version(const std::string& spec, const std::string& default_path, std:
     name = fmt::format("{}@{}", path, rev);
     return true;
   }
-  std::ifstream in(spec, std::ios::binary);
-  if (!in) {
-    print_error(fmt::format("{}: cannot read: {}", spec, std::strerror(errno)));
+  std::string why;
+  if (!read_text_file(spec, text, &why)) {
+    print_error(fmt::format("{}: cannot read: {}", spec, why));
     return false;
   }
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   name = spec;
   return true;
 }
@@ -517,12 +516,11 @@ int run_eval(const std::string& file, const std::string& path,
              const std::vector<std::string>& parameter_args) {
   ParameterValues params;
   if (!load_all_parameters(parameter_args, params)) return kExitError;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    print_error(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
+  std::string text, read_error;
+  if (!read_text_file(file, text, &read_error)) {
+    print_error(fmt::format("{}: cannot read: {}", file, read_error));
     return kExitError;
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const auto doc = read_document(std::move(text));
   if (!doc->root || !doc->root->is_mapping()) {
     const std::string why = doc->issues.empty() ? "not a template" : doc->issues[0].message;

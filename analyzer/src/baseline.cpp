@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "stacklint/files.h"
 #include "stacklint/report.h"
 
 namespace stacklint {
@@ -33,14 +34,11 @@ bool write_baseline(const std::string& file, std::span<const LintResult> results
 
 bool read_baseline(const std::string& file, std::set<std::string>& fingerprints,
                    std::string* error) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    *error = fmt::format("{}: cannot read the baseline", file);
+  std::string text, why;
+  if (!read_text_file(file, text, &why)) {
+    *error = fmt::format("{}: cannot read the baseline: {}", file, why);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);

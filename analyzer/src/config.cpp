@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "stacklint/files.h"
 #include "stacklint/linter.h"
 #include "stacklint/reader.h"
 #include "stacklint/registry.h"
@@ -296,14 +297,12 @@ LintOptions options_for(const Config& config, const fs::path& file, const LintOp
 }
 
 bool load_config(const std::string& file, Config& out, std::string* error) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    *error = fmt::format("{}: cannot read the configuration", file);
+  std::string text, why;
+  if (!read_text_file(file, text, &why)) {
+    *error = fmt::format("{}: cannot read the configuration: {}", file, why);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const auto doc = read_document(ss.str());
+  const auto doc = read_document(std::move(text));
   out = Config{};
   out.file = file;
   std::error_code ec;

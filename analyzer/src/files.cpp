@@ -6,13 +6,31 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <system_error>
 #include <utility>
 
 namespace stacklint {
 
 namespace fs = std::filesystem;
+
+bool read_text_file(const fs::path& path, std::string& text, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    *error = "read error";
+    return false;
+  }
+  text = std::move(ss).str();
+  return true;
+}
 
 bool has_template_extension(const fs::path& p) {
   std::string ext = p.extension().string();

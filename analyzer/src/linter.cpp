@@ -156,24 +156,15 @@ LintResult lint_buffer(std::string text, std::string path, const LintOptions& op
 
 LintResult lint_file(const std::filesystem::path& file, std::string display_path,
                      const LintOptions& options) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  std::string text, error;
+  if (!read_text_file(file, text, &error)) {
     LintResult r;
     r.path = std::move(display_path);
     r.status = FileStatus::Unreadable;
-    r.error = std::strerror(errno);
+    r.error = std::move(error);
     return r;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    LintResult r;
-    r.path = std::move(display_path);
-    r.status = FileStatus::Unreadable;
-    r.error = "read error";
-    return r;
-  }
-  return lint_buffer(std::move(ss).str(), std::move(display_path), options);
+  return lint_buffer(std::move(text), std::move(display_path), options);
 }
 
 std::vector<LintResult> lint_inputs(const std::vector<InputFile>& inputs,

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "stacklint/files.h"
 #include "stacklint/source.h"
 
 namespace stacklint {
@@ -42,14 +43,11 @@ bool load_parameters(const std::string& arg, ParameterValues& out, std::string* 
     *error = fmt::format("{}: no such file (and not a Key=Value pair)", arg);
     return false;
   }
-  std::ifstream in(arg, std::ios::binary);
-  if (!in) {
-    *error = fmt::format("{}: cannot read", arg);
+  std::string text, why;
+  if (!read_text_file(arg, text, &why)) {
+    *error = fmt::format("{}: cannot read: {}", arg, why);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return true;  // empty: no values
   if (text[first] != '[' && text[first] != '{') {

@@ -20,6 +20,10 @@ struct Discovery {
   std::vector<std::string> errors;  // paths that do not exist or cannot be read
 };
 
+// Reads a whole file (bytes as they are). On failure returns false and sets *error to the
+// reason (strerror text, or "read error").
+bool read_text_file(const std::filesystem::path& path, std::string& text, std::string* error);
+
 // Template file extensions: .yaml .yml .json .template (case-insensitive).
 bool has_template_extension(const std::filesystem::path& p);
 
