@@ -136,6 +136,17 @@ void write_text(std::ostream& os, std::span<const LintResult> results, const Tex
     out += fmt::format("{}Found {}{} ({}, {}, {}) in {} of {}.\n", p.bold, plural(total, "problem"),
                        p.reset, plural(s.errors, "error"), plural(s.warnings, "warning"),
                        plural(s.infos, "info"), s.files_with_findings, plural(s.files, "file"));
+    // Point at the fix: each rule's documentation has why it matters and what to write instead.
+    std::string_view first;
+    for (const auto& r : results) {
+      if (!r.findings.empty()) {
+        first = r.findings.front().rule->id;
+        break;
+      }
+    }
+    out += fmt::format(
+        "Run `stacklint explain {}` (or any rule id) for why it matters and how to fix it.\n",
+        first);
   }
   os << out;
 }

@@ -89,7 +89,10 @@ TEST_CASE("findings: text format with source line and caret, exit code by fail l
   CHECK(r.out.find("db.yaml:2:3: warning[DAT001] Bucket (AWS::S3::Bucket) has no "
                    "DeletionPolicy") != std::string::npos);
   CHECK(r.out.find(" 2 |   Bucket:\n   |   ^^^^^^\n") != std::string::npos);
-  CHECK(r.out.find("Found 2 problems (0 errors, 2 warnings, 0 infos) in 1 of 1 file.") !=
+  CHECK(r.out.find("Found 2 problems (0 errors, 2 warnings, 0 infos) in 1 of 1 file.\n"
+                   "Run `stacklint explain DAT001` (or any rule id) for why it matters and how "
+                   "to fix it.\n") != std::string::npos);
+  CHECK(stacklint("lint " + quote(s.write("ok.yaml", kGood).string())).out.find("explain") ==
         std::string::npos);
   CHECK(stacklint("lint --fail-level warning " + quote(p.string())).code == 1);
   CHECK(stacklint("lint --fail-level info " + quote(p.string())).code == 1);
