@@ -108,8 +108,9 @@ class UnencryptedStorage final : public Rule {
     if (!v) {
       if (e.off_when_absent) {
         report(out, kMeta, *r.key, path,
-               fmt::format("{} stores data unencrypted: {} is not set (it defaults to false)",
-                           describe(r), name));
+               fmt::format("{} stores data unencrypted: {} is not set (it defaults to false); "
+                           "set {} to true",
+                           describe(r), name, name));
       }
       return;
     }
@@ -120,8 +121,8 @@ class UnencryptedStorage final : public Rule {
       for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (s != "false") continue;
       report(out, kMeta, *v, path,
-             fmt::format("{} stores data unencrypted: {} is false{}", describe(r), name,
-                         when_suffix(ev, p.when)));
+             fmt::format("{} stores data unencrypted: {} is false{}; set it to true", describe(r),
+                         name, when_suffix(ev, p.when)));
       return;
     }
   }
