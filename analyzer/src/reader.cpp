@@ -257,12 +257,20 @@ class TreeBuilder : public YAML::EventHandler {
         tag.starts_with("tag:yaml.org,2002:binary") || !intrinsic_for_tag(tag).empty()) {
       n.quoted = tag == "!";
       n.scalar_kind = ScalarKind::String;
-    } else if (tag.starts_with("tag:yaml.org,2002:")) {
-      n.scalar_kind = resolve_plain_scalar(value);
     } else {
       n.scalar_kind = resolve_plain_scalar(value);
     }
-    complete(std::move(n), anchor, tag, at);
+    uint32_t tag_at = at;
+    if (n.range.begin == n.range.end && tag.starts_with("!") && tag.size() > 1) {
+      // An empty tagged scalar (`BucketName: !Ref` at the end of a line) would be located at the
+      // next token, possibly lines later; locate it at its tag instead.
+      const size_t p = src_.rfind(tag, begin);
+      if (p != std::string_view::npos && p >= at) {
+        n.range = {static_cast<uint32_t>(p), static_cast<uint32_t>(p + tag.size())};
+        tag_at = static_cast<uint32_t>(p);
+      }
+    }
+    complete(std::move(n), anchor, tag, tag_at);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,

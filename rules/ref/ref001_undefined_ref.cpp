@@ -60,6 +60,11 @@ class UndefinedRef final : public Rule {
         for (const auto& p : tpl.parameters()) names.push_back(p.name);
         for (const auto& r : tpl.resources()) names.push_back(r.name);
       }
+      if (ref.target.empty()) {
+        out.report(kMeta, ref.where, ref.path,
+                   "Ref has no target: name a parameter, resource or pseudo parameter");
+        continue;
+      }
       std::string msg = fmt::format(
           "Ref to '{}', which is not a parameter, resource or pseudo "
           "parameter",
