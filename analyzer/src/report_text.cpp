@@ -121,11 +121,14 @@ void write_text(std::ostream& os, std::span<const LintResult> results, const Tex
   const Palette& p = opts.color ? kColor : kPlain;
   std::string out;
   for (const auto& r : results) {
+    // No excerpt of a binary file: its bytes would garble the terminal.
+    const bool excerpt = opts.show_source && r.document && !r.findings.empty() &&
+                         r.document->text.find('\0') == std::string::npos;
     for (const auto& f : r.findings) {
       out += fmt::format("{}{}:{}:{}:{} {}{}{}[{}] {}\n", p.bold, r.path, f.start.line,
                          f.start.column, p.reset, severity_color(p, f.severity),
                          severity_name(f.severity), p.reset, f.rule->id, f.message);
-      if (opts.show_source && r.document) write_source(out, p, *r.document, f);
+      if (excerpt) write_source(out, p, *r.document, f);
     }
   }
   const Summary s = summarize(results);

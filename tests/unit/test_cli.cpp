@@ -155,6 +155,7 @@ TEST_CASE("bad input: each gets a clear message and the documented exit code") {
                                                  .string()));
     CHECK(r.code == 1);
     CHECK(r.out.find("binary file") != std::string::npos);
+    CHECK(r.out.find(" 1 | ") == std::string::npos);  // no excerpt of raw bytes
   }
   SUBCASE("invalid UTF-8") {
     const auto r =
